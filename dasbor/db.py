@@ -1,0 +1,64 @@
+"""The only module that talks to DuckDB.
+
+Every query is a named file in ``queries/`` with ``$name`` parameters; nothing here formats SQL from values.
+A DuckDB connection is not thread-safe and Streamlit runs each session in its own thread, so every call
+opens its own cursor on the shared connection.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from dasbor import settings
+
+Connection = duckdb.DuckDBPyConnection
+
+
+def connect(path: Path, *, read_only: bool) -> Connection:
+    """Open the warehouse. Extensions never auto-install: the app runs offline, so fail at once instead."""
+    return duckdb.connect(
+        str(path),
+        read_only=read_only,
+        config={"autoinstall_known_extensions": False, "autoload_known_extensions": False},
+    )
+
+
+@cache
+def load_sql(name: str) -> str:
+    """Text of ``queries/<name>.sql`` (``build/<table>`` for build steps); cached, the files do not change."""
+    path = settings.queries_dir() / f"{name}.sql"
+    return path.read_text(encoding="utf-8")
+
+
+def query_names() -> list[str]:
+    """Every page-facing query, by file name; tests parametrise over this list."""
+    return sorted(p.stem for p in settings.queries_dir().glob("*.sql"))
+
+
+def run_query(con: Connection, name: str, **params: object) -> pl.DataFrame:
+    """Run a named SELECT with ``$name`` parameters and return a polars frame."""
+    with con.cursor() as cur:
+        return cur.sql(load_sql(name), params=params or None).pl()
+
+
+def run_statement(con: Connection, name: str, **params: object) -> None:
+    """Run a named statement that returns nothing (a build step: ``create table ... as``)."""
+    with con.cursor() as cur:
+        cur.execute(load_sql(name), params or None)
+
+
+def checkpoint(con: Connection) -> None:
+    """Flush the write-ahead log into the file, so the finished warehouse is one self-contained file."""
+    with con.cursor() as cur:
+        cur.execute("checkpoint")
+
+
+def table_counts(con: Connection) -> dict[str, int]:
+    """Row count of every base table, for the build report and the tests."""
+    with con.cursor() as cur:
+        rows = cur.sql(load_sql("build/_jumlah_baris")).fetchall()
+    return {str(name): int(count) for name, count in rows}

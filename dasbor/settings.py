@@ -1,0 +1,29 @@
+"""Paths and environment, read inside functions so tests can change them per test.
+
+Nothing here is evaluated at import time: a module-level constant would freeze the environment of the first
+import and make ``DASBOR_WAREHOUSE`` in a test or a second process silently ineffective.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+"""The checkout root: ``queries/`` and ``data/`` live beside the package."""
+
+
+def warehouse_path() -> Path:
+    """The DuckDB warehouse file: ``DASBOR_WAREHOUSE`` or ``data/warehouse.duckdb``."""
+    raw = os.environ.get("DASBOR_WAREHOUSE", "").strip()
+    return Path(raw) if raw else PROJECT_ROOT / "data" / "warehouse.duckdb"
+
+
+def queries_dir() -> Path:
+    """Folder of the named SQL files (``queries/*.sql``, ``queries/build/*.sql``)."""
+    return PROJECT_ROOT / "queries"
+
+
+def reference_dir() -> Path:
+    """Committed reference tables (wilayah, hs_rantai, the estates' public facts)."""
+    return PROJECT_ROOT / "data" / "reference"
