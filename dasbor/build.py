@@ -39,6 +39,10 @@ LANGKAH = (
 """Build steps in dependency order; each is ``queries/build/<step>.sql``."""
 
 
+class BuildError(RuntimeError):
+    """A build step failed; the message names the step and its SQL file."""
+
+
 @dataclass(frozen=True)
 class BuildReport:
     """What a build produced: rows per table, seconds taken, file size."""
@@ -62,7 +66,10 @@ def build_warehouse(out: Path, masukan: Path) -> BuildReport:
         try:
             inputs = {"referensi": str(settings.reference_dir()), "masukan": str(masukan)}
             for step in LANGKAH:
-                db.run_statement(con, f"build/{step}", **_params_for(step, inputs))
+                try:
+                    db.run_statement(con, f"build/{step}", **_params_for(step, inputs))
+                except Exception as exc:
+                    raise BuildError(f"langkah '{step}' (queries/build/{step}.sql) gagal: {exc}") from exc
             db.checkpoint(con)
             rows = db.table_counts(con)
         finally:

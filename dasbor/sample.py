@@ -477,7 +477,7 @@ def program_frame(seed: int) -> pl.DataFrame:
     rows: list[dict[str, object]] = []
     for tahun in TAHUN_REGISTRI:
         for kode in KAB_BOBOT:
-            dibina = int(rng.integers(3, 9))
+            dibina = int(rng.integers(2, 7))
             diajukan = int(rng.binomial(dibina, 0.75))
             rows.append({"jenis": "halal", "kode_bps": kode, "tahun": tahun, "peserta": dibina,
                          "diajukan": diajukan, "hasil": int(rng.binomial(diajukan, 0.8)), "target": 2,

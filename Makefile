@@ -1,0 +1,50 @@
+# Two commands matter: `make run` (dashboard on sample data) and `make test` (lint, types, all tests).
+SHELL := /bin/bash
+PY ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
+WAREHOUSE ?= $(or $(DASBOR_WAREHOUSE),data/warehouse.duckdb)
+PORT ?= 8501
+
+.PHONY: setup setup-dev data run test lint bench clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+
+$(STAMP): requirements.txt | $(BIN)/python
+	$(BIN)/pip install --disable-pip-version-check -q -r requirements.txt
+	touch $@
+
+$(DEV_STAMP): $(STAMP) requirements-dev.txt
+	$(BIN)/pip install --disable-pip-version-check -q -r requirements-dev.txt
+	touch $@
+
+setup: $(STAMP)            ## create .venv and install the pinned runtime requirements
+
+setup-dev: $(DEV_STAMP)    ## plus the test and lint tools
+
+data: $(STAMP)             ## (re)build the sample warehouse (atomic: the old file survives a failure)
+	$(BIN)/python -m dasbor.build --out $(WAREHOUSE)
+
+$(WAREHOUSE): | $(STAMP)
+	$(BIN)/python -m dasbor.build --out $(WAREHOUSE) --if-missing
+
+run: $(STAMP) $(WAREHOUSE) ## start the dashboard on http://localhost:$(PORT)
+	DASBOR_WAREHOUSE=$(WAREHOUSE) $(BIN)/streamlit run app.py --server.port $(PORT)
+
+lint: $(DEV_STAMP)         ## ruff (with S608), mypy --strict, import-linter contracts
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+test: lint                 ## lint, types and the whole test suite (browser tests included)
+	$(BIN)/pytest
+
+bench: $(DEV_STAMP)        ## benchmark (figures, never assertions)
+	$(BIN)/python -m dasbor.bench
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache

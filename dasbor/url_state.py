@@ -1,0 +1,43 @@
+"""Parsing of URL query parameters into filter values, pure and Streamlit-free so it is tested directly.
+
+URL state is plain strings (``?tahun=2024&kab=6303,6310``), validated against what the warehouse holds. A
+value that is not valid never raises: the filter falls back to its default and the page shows the note
+returned here, in Indonesian, naming the parameter and the value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+def parse_tahun(raw: str | None, pilihan: Sequence[int], default: int) -> tuple[int, str | None]:
+    """The year in ``raw`` if it is one of ``pilihan``; else ``default`` and a note for the user."""
+    if raw is None or raw.strip() == "":
+        return default, None
+    teks = raw.strip()
+    if teks.isdigit() and int(teks) in pilihan:
+        return int(teks), None
+    tersedia = f"{min(pilihan)}-{max(pilihan)}" if pilihan else "tidak ada"
+    return default, (
+        f"Parameter URL tahun={teks!r} tidak dikenal (tahun tersedia: {tersedia}); ditampilkan tahun {default}."
+    )
+
+
+def parse_kab(raw: str | None, valid: Sequence[str]) -> tuple[tuple[str, ...], str | None]:
+    """BPS codes in ``raw`` (comma separated) that are in ``valid``, in ``valid`` order; a note for the rest."""
+    if raw is None or raw.strip() == "":
+        return (), None
+    diminta = [bagian.strip() for bagian in raw.split(",") if bagian.strip()]
+    dikenal = set(valid)
+    salah = [kode for kode in diminta if kode not in dikenal]
+    terpilih = tuple(kode for kode in valid if kode in set(diminta))
+    if not salah:
+        return terpilih, None
+    lanjut = "ditampilkan seluruh provinsi" if not terpilih else "kode lain tetap dipakai"
+    daftar = ", ".join(repr(k) for k in salah)
+    return terpilih, f"Kode kabupaten di URL tidak dikenal: kab={daftar} (pakai kode BPS 6301-6372); {lanjut}."
+
+
+def format_kab(kab: Sequence[str]) -> str:
+    """The URL form of a kabupaten selection: ``6303,6310``."""
+    return ",".join(kab)

@@ -1,0 +1,66 @@
+"""Reusable filter inputs, bound to the URL, returning plain values.
+
+Streamlit's own ``bind="query-params"`` stores the *label* of an option and silently drops values it does
+not know; the office wants BPS codes in the URL (``?kab=6303,6310``) and a visible note when a shared link is
+wrong. So the binding is done here: the URL seeds the widget once per session, every change is written back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import streamlit as st
+
+from dasbor import url_state
+from dasbor.data import Kabupaten
+
+_CATATAN = "_catatan_url"
+
+
+def _catat(catatan: str | None) -> None:
+    if catatan:
+        st.session_state.setdefault(_CATATAN, [])
+        if catatan not in st.session_state[_CATATAN]:
+            st.session_state[_CATATAN].append(catatan)
+
+
+def catatan_url() -> list[str]:
+    """Notes about URL parameters that could not be used, for the page to show."""
+    return list(st.session_state.get(_CATATAN, []))
+
+
+def pilih_tahun(pilihan: Sequence[int], default: int, *, key: str = "tahun") -> int:
+    """Year selector in the sidebar, bound to ``?tahun=``."""
+    if key not in st.session_state:
+        nilai, catatan = url_state.parse_tahun(st.query_params.get(key), pilihan, default)
+        _catat(catatan)
+        st.session_state[key] = nilai
+    elif st.session_state[key] not in pilihan:
+        st.session_state[key] = default
+    tahun = int(st.sidebar.selectbox("Tahun", options=list(pilihan), key=key))
+    st.query_params[key] = str(tahun)
+    return tahun
+
+
+def pilih_kabupaten(daftar: Sequence[Kabupaten], *, key: str = "kab") -> tuple[str, ...]:
+    """Kabupaten/kota multiselect in the sidebar (empty = the whole province), bound to ``?kab=``."""
+    kode = [k.kode_bps for k in daftar]
+    nama = {k.kode_bps: k.nama for k in daftar}
+    if key not in st.session_state:
+        nilai, catatan = url_state.parse_kab(st.query_params.get(key), kode)
+        _catat(catatan)
+        st.session_state[key] = list(nilai)
+    terpilih = st.sidebar.multiselect(
+        "Kabupaten/kota",
+        options=kode,
+        format_func=lambda k: nama.get(k, k),
+        key=key,
+        placeholder="Seluruh provinsi",
+        help="Kosongkan untuk seluruh Kalimantan Selatan.",
+    )
+    hasil = tuple(k for k in kode if k in set(terpilih))
+    if hasil:
+        st.query_params[key] = url_state.format_kab(hasil)
+    elif key in st.query_params:
+        del st.query_params[key]
+    return hasil

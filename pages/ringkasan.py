@@ -1,0 +1,31 @@
+"""Ringkasan: the province at a glance for the chosen year and kabupaten."""
+
+import streamlit as st
+
+from dasbor import charts, data, frame, kpi
+
+f = frame.halaman("Ringkasan")
+st.markdown(f"#### {f.nama_wilayah} · {f.tahun}")
+
+kartu = kpi.kartu_kpi(data.kpi_ringkasan(f.tahun, f.kab), f.tahun)
+for baris in (kartu[:4], kartu[4:]):
+    for kolom, k in zip(st.columns(4), baris, strict=False):
+        kolom.metric(k.label, k.nilai, k.perubahan, help=k.bantuan, border=True)
+frame.keterangan_sumber(("ikm", "ekspor"))
+
+kiri, kanan = st.columns(2)
+with kiri:
+    st.subheader("Tren IKM dan ekspor")
+    st.plotly_chart(charts.tren_ikm_ekspor(data.tren_tahunan(f.kab)), key="tren")
+    frame.keterangan_sumber(("ikm", "ekspor"))
+with kanan:
+    st.subheader(f"Bauran ekspor per rantai dan tahap, {f.tahun}")
+    bauran = data.ekspor_rantai_tahap(f.tahun, f.kab)
+    tab_nilai, tab_porsi = st.tabs(["Nilai", "Porsi dalam rantai"])
+    tab_nilai.plotly_chart(charts.bauran_ekspor(bauran), key="bauran_nilai")
+    tab_porsi.plotly_chart(charts.bauran_ekspor(bauran, porsi=True), key="bauran_porsi")
+    st.caption(
+        "Batu bara mentah mendominasi nilai ekspor; tab *Porsi dalam rantai* menunjukkan kemajuan hilirisasi "
+        "tiap rantai."
+    )
+    frame.keterangan_sumber(("ekspor",))
