@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-st.set_page_config(page_title="Dasbor Industri Kalsel", page_icon=":material/factory:", layout="wide")
+st.set_page_config(page_title="Dasbor Industri Kalsel", page_icon="🏭", layout="wide")
 
 HALAMAN = [
     st.Page("pages/ringkasan.py", title="Ringkasan", icon=":material/dashboard:", default=True),

@@ -74,7 +74,7 @@ def build_warehouse(out: Path, masukan: Path) -> BuildReport:
             rows = db.table_counts(con)
         finally:
             con.close()
-        os.replace(tmp, out)
+        tmp.replace(out)
     except BaseException:
         for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
             leftover.unlink(missing_ok=True)

@@ -54,7 +54,7 @@ def tren_ikm_ekspor(df: pl.DataFrame) -> go.Figure:
         rows=2,
         cols=1,
         shared_xaxes=True,
-        vertical_spacing=0.12,
+        vertical_spacing=0.16,
         subplot_titles=("Jumlah IKM (unit)", "Nilai ekspor (juta US$)"),
     )
     ikm = df.filter(pl.col("jumlah_ikm").is_not_null())
@@ -65,13 +65,18 @@ def tren_ikm_ekspor(df: pl.DataFrame) -> go.Figure:
             marker_color=WARNA_UTAMA,
             name="Jumlah IKM",
             text=[formats.angka(v) for v in ikm["jumlah_ikm"].to_list()],
-            textposition="inside",
+            textposition="outside",
+            textangle=0,
+            cliponaxis=False,
             hovertemplate="%{x}: %{text} unit<extra></extra>",
         ),
         row=1,
         col=1,
     )
     ekspor = df.filter(pl.col("nilai_ekspor_usd").is_not_null())
+    nilai = ekspor["nilai_ekspor_usd"].to_list()
+    # Label only the latest year: five labels of "US$ 13,4 miliar" collide at half-page width.
+    label = ["" for _ in nilai[:-1]] + [formats.usd(v) for v in nilai[-1:]]
     fig.add_trace(
         go.Scatter(
             x=ekspor["tahun"].to_list(),
@@ -80,16 +85,20 @@ def tren_ikm_ekspor(df: pl.DataFrame) -> go.Figure:
             line={"color": WARNA_KEDUA, "width": 4},
             marker={"size": 10},
             name="Nilai ekspor",
-            text=[formats.usd(v) for v in ekspor["nilai_ekspor_usd"].to_list()],
-            textposition="top center",
-            hovertemplate="%{x}: %{text}<extra></extra>",
+            text=label,
+            customdata=[formats.usd(v) for v in nilai],
+            textposition="top left",
+            hovertemplate="%{x}: %{customdata}<extra></extra>",
         ),
         row=2,
         col=1,
     )
     fig.update_xaxes(dtick=1, tickformat="d")
-    fig.update_yaxes(rangemode="tozero")
-    fig.update_yaxes(tickformat=",.0f")
+    fig.update_yaxes(rangemode="tozero", tickformat=",.0f")
+    if nilai:
+        fig.update_yaxes(range=[0, max(nilai) / JUTA * 1.25], row=2, col=1)
+    if ikm.height:
+        fig.update_yaxes(range=[0, ikm["jumlah_ikm"].max() * 1.2], row=1, col=1)  # type: ignore[operator]
     base_layout(fig, height=520)
     fig.update_layout(showlegend=False, margin={"t": 40})
     return fig
@@ -136,7 +145,7 @@ def bauran_ekspor(df: pl.DataFrame, *, porsi: bool = False) -> go.Figure:
                 hoverinfo="text",
             )
         )
-    fig.update_layout(barmode="stack")
+    fig.update_layout(barmode="stack", legend_traceorder="normal")
     fig.update_yaxes(autorange="reversed")
     if porsi:
         fig.update_xaxes(range=[0, 100], ticksuffix=" %", title_text="Porsi nilai ekspor dalam rantai")

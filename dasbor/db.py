@@ -42,7 +42,8 @@ def query_names() -> list[str]:
 def run_query(con: Connection, name: str, **params: object) -> pl.DataFrame:
     """Run a named SELECT with ``$name`` parameters and return a polars frame."""
     with con.cursor() as cur:
-        return cur.sql(load_sql(name), params=params or None).pl()
+        frame: pl.DataFrame = cur.sql(load_sql(name), params=params or None).pl()
+    return frame
 
 
 def run_statement(con: Connection, name: str, **params: object) -> None:

@@ -18,7 +18,14 @@ TEKS_CONTOH = "Data contoh, bukan data resmi"
 
 _CSS = """
 <style>
-[data-testid="stMetricValue"] { font-size: 2.4rem; font-weight: 700; }
+[data-testid="stMetricValue"] { font-size: 2.1rem; font-weight: 700; }
+[data-testid="stMetricValue"] [data-testid="stMarkdownContainer"],
+[data-testid="stMetricValue"] p,
+[data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"],
+[data-testid="stMetricLabel"] p,
+[data-testid="stMetricDelta"] [data-testid="stMarkdownContainer"],
+[data-testid="stMetricDelta"] p { white-space: normal !important; overflow: visible !important;
+    text-overflow: clip !important; line-height: 1.15; }
 [data-testid="stMetricLabel"] p { font-size: 1.05rem; }
 [data-testid="stMetricDelta"] { font-size: 1rem; }
 [data-testid="stCaptionContainer"] { font-size: 0.95rem; }
@@ -51,10 +58,15 @@ def nama_wilayah(kab: tuple[str, ...], daftar: list[data.Kabupaten]) -> str:
     return f"{len(kab)} kabupaten/kota"
 
 
-def halaman(judul: str, *, ikon: str = ":material/factory:") -> Filter:
+IKON = "🏭"
+"""A plain emoji favicon: ``:material/...:`` page icons make the browser fetch the SVG from fonts.gstatic.com,
+which fails offline and leaks a request out of the meeting room."""
+
+
+def halaman(judul: str) -> Filter:
     """Draw the frame of a page and return its filters. Stops the page with a clear message if the warehouse
     is missing, instead of a traceback."""
-    st.set_page_config(page_title=f"{judul} · {NAMA_APLIKASI}", page_icon=ikon, layout="wide")
+    st.set_page_config(page_title=f"{judul} · {NAMA_APLIKASI}", page_icon=IKON, layout="wide")
     st.markdown(_CSS, unsafe_allow_html=True)
     try:
         daftar = data.daftar_kabupaten()

@@ -37,21 +37,41 @@ class _Definisi:
 
 
 DEFINISI: tuple[_Definisi, ...] = (
-    _Definisi("jumlah_ikm", "Jumlah IKM", lambda v: formats.unit(v), False,
-              "IKM terdaftar pada tahun registri terpilih."),
-    _Definisi("tenaga_kerja", "Tenaga kerja", lambda v: formats.unit(v, "orang"), False,
-              "Tenaga kerja laki-laki dan perempuan di IKM terdaftar."),
+    _Definisi(
+        "jumlah_ikm", "Jumlah IKM", lambda v: formats.unit(v), False, "IKM terdaftar pada tahun registri terpilih."
+    ),
+    _Definisi(
+        "tenaga_kerja",
+        "Tenaga kerja",
+        lambda v: formats.unit(v, "orang"),
+        False,
+        "Tenaga kerja laki-laki dan perempuan di IKM terdaftar.",
+    ),
     _Definisi("investasi_rp", "Investasi", formats.rupiah, False, "Nilai investasi IKM terdaftar."),
-    _Definisi("nilai_produksi_rp", "Nilai produksi", formats.rupiah, False,
-              "Nilai produksi setahun IKM terdaftar."),
-    _Definisi("nilai_ekspor_usd", "Nilai ekspor", formats.usd, False,
-              "Nilai ekspor setahun menurut daerah asal barang (FOB, US$)."),
-    _Definisi("indeks_hilirisasi", "Indeks Hilirisasi", formats.persen, True,
-              "Nilai ekspor tahap antara + hilir dibagi seluruh nilai ekspor yang terpetakan ke rantai "
-              "komoditas, dalam persen. Batu bara mentah mendominasi, lihat juga indeks tanpa batu bara."),
-    _Definisi("indeks_tanpa_batubara", "Indeks Hilirisasi tanpa batu bara", formats.persen, True,
-              "Indeks Hilirisasi dihitung tanpa rantai batu bara, agar kemajuan sawit, karet, kayu, "
-              "rotan dan perikanan terlihat."),
+    _Definisi("nilai_produksi_rp", "Nilai produksi", formats.rupiah, False, "Nilai produksi setahun IKM terdaftar."),
+    _Definisi(
+        "nilai_ekspor_usd",
+        "Nilai ekspor",
+        formats.usd,
+        False,
+        "Nilai ekspor setahun menurut daerah asal barang (FOB, US$).",
+    ),
+    _Definisi(
+        "indeks_hilirisasi",
+        "Indeks Hilirisasi",
+        formats.persen,
+        True,
+        "Nilai ekspor tahap antara + hilir dibagi seluruh nilai ekspor yang terpetakan ke rantai "
+        "komoditas, dalam persen. Batu bara mentah mendominasi, lihat juga indeks tanpa batu bara.",
+    ),
+    _Definisi(
+        "indeks_tanpa_batubara",
+        "Indeks Hilirisasi tanpa batu bara",
+        formats.persen,
+        True,
+        "Indeks Hilirisasi dihitung tanpa rantai batu bara, agar kemajuan sawit, karet, kayu, "
+        "rotan dan perikanan terlihat.",
+    ),
 )
 
 

@@ -51,16 +51,35 @@ SUMBER_CONTOH = {
 }
 
 KAB_BOBOT: dict[str, float] = {
-    "6301": 7, "6302": 6, "6303": 14, "6304": 6, "6305": 5, "6306": 7, "6307": 7,
-    "6308": 9, "6309": 6, "6310": 6, "6311": 4, "6371": 19, "6372": 4,
+    "6301": 7,
+    "6302": 6,
+    "6303": 14,
+    "6304": 6,
+    "6305": 5,
+    "6306": 7,
+    "6307": 7,
+    "6308": 9,
+    "6309": 6,
+    "6310": 6,
+    "6311": 4,
+    "6371": 19,
+    "6372": 4,
 }
 """Share of IKM per kabupaten, after the SE2016 shares of non-farm businesses (percent)."""
 
 KAB_IBUKOTA: dict[str, tuple[float, float, float]] = {
-    "6301": (-3.80, 114.77, 0.12), "6302": (-3.30, 116.17, 0.15), "6303": (-3.41, 114.85, 0.10),
-    "6304": (-2.99, 114.76, 0.10), "6305": (-2.94, 115.16, 0.08), "6306": (-2.78, 115.27, 0.08),
-    "6307": (-2.58, 115.38, 0.07), "6308": (-2.42, 115.25, 0.06), "6309": (-2.17, 115.38, 0.08),
-    "6310": (-3.42, 115.99, 0.12), "6311": (-2.33, 115.47, 0.07), "6371": (-3.32, 114.59, 0.025),
+    "6301": (-3.80, 114.77, 0.12),
+    "6302": (-3.30, 116.17, 0.15),
+    "6303": (-3.41, 114.85, 0.10),
+    "6304": (-2.99, 114.76, 0.10),
+    "6305": (-2.94, 115.16, 0.08),
+    "6306": (-2.78, 115.27, 0.08),
+    "6307": (-2.58, 115.38, 0.07),
+    "6308": (-2.42, 115.25, 0.06),
+    "6309": (-2.17, 115.38, 0.08),
+    "6310": (-3.42, 115.99, 0.12),
+    "6311": (-2.33, 115.47, 0.07),
+    "6371": (-3.32, 114.59, 0.025),
     "6372": (-3.44, 114.83, 0.03),
 }
 """Approximate (lat, lon, spread in degrees) of each capital; sample firm coordinates scatter around it."""
@@ -68,8 +87,18 @@ KAB_IBUKOTA: dict[str, tuple[float, float, float]] = {
 KECAMATAN: dict[str, tuple[str, ...]] = {
     "6301": ("Pelaihari", "Takisung", "Jorong", "Kintap", "Batu Ampar", "Bati-Bati", "Kurau", "Panyipatan"),
     "6302": ("Pulau Laut Utara", "Pulau Laut Sigam", "Kelumpang Hulu", "Pamukan Selatan", "Sampanahan"),
-    "6303": ("Martapura", "Martapura Timur", "Martapura Barat", "Astambul", "Karang Intan", "Gambut",
-             "Kertak Hanyar", "Sungai Tabuk", "Aluh-Aluh", "Simpang Empat"),
+    "6303": (
+        "Martapura",
+        "Martapura Timur",
+        "Martapura Barat",
+        "Astambul",
+        "Karang Intan",
+        "Gambut",
+        "Kertak Hanyar",
+        "Sungai Tabuk",
+        "Aluh-Aluh",
+        "Simpang Empat",
+    ),
     "6304": ("Marabahan", "Alalak", "Anjir Pasar", "Tamban", "Mandastana", "Wanaraya"),
     "6305": ("Tapin Utara", "Tapin Selatan", "Binuang", "Candi Laras Selatan", "Bungur", "Lokpaikat"),
     "6306": ("Kandangan", "Simpur", "Angkinang", "Sungai Raya", "Daha Selatan", "Daha Utara", "Loksado"),
@@ -78,16 +107,29 @@ KECAMATAN: dict[str, tuple[str, ...]] = {
     "6309": ("Tanjung", "Murung Pudak", "Kelua", "Tanta", "Muara Uya", "Upau"),
     "6310": ("Simpang Empat", "Batulicin", "Karang Bintang", "Kusan Hilir", "Satui", "Angsana"),
     "6311": ("Paringin", "Paringin Selatan", "Juai", "Awayan", "Batu Mandi", "Lampihong"),
-    "6371": ("Banjarmasin Tengah", "Banjarmasin Utara", "Banjarmasin Selatan", "Banjarmasin Timur",
-             "Banjarmasin Barat"),
+    "6371": (
+        "Banjarmasin Tengah",
+        "Banjarmasin Utara",
+        "Banjarmasin Selatan",
+        "Banjarmasin Timur",
+        "Banjarmasin Barat",
+    ),
     "6372": ("Banjarbaru Utara", "Banjarbaru Selatan", "Landasan Ulin", "Liang Anggang", "Cempaka"),
 }
 
 UNGGULAN: dict[str, tuple[str, ...]] = {
-    "6301": ("tambang", "sawit"), "6302": ("logam", "perikanan"), "6303": ("permata", "pangan"),
-    "6304": ("pertanian", "sawit"), "6305": ("kerajinan",), "6306": ("pertanian", "logam"),
-    "6307": ("pangan",), "6308": ("rotan", "pertanian"), "6309": ("sandang", "karet"),
-    "6310": ("sawit", "perikanan"), "6311": ("kayu", "karet"), "6371": ("sandang", "kerajinan"),
+    "6301": ("tambang", "sawit"),
+    "6302": ("logam", "perikanan"),
+    "6303": ("permata", "pangan"),
+    "6304": ("pertanian", "sawit"),
+    "6305": ("kerajinan",),
+    "6306": ("pertanian", "logam"),
+    "6307": ("pangan",),
+    "6308": ("rotan", "pertanian"),
+    "6309": ("sandang", "karet"),
+    "6310": ("sawit", "perikanan"),
+    "6311": ("kayu", "karet"),
+    "6371": ("sandang", "kerajinan"),
     "6372": ("logam",),
 }
 """Tags of each kabupaten's leading industry (RPIP/RPIK); firms with a matching tag are three times as likely."""
@@ -129,12 +171,24 @@ KATALOG: tuple[JenisUsaha, ...] = (
     JenisUsaha("22199", "Kimia dan Bahan Bangunan", "bahan olah karet", "karet", "antara", "karet", 1.5, 0.3, 0.02),
     JenisUsaha("22199", "Kimia dan Bahan Bangunan", "barang dari karet", "karet", "hilir", "karet", 1, 0.3, 0.03),
     JenisUsaha("20231", "Kimia dan Bahan Bangunan", "sabun dan minyak atsiri", "sawit", "hilir", "sawit", 1, 0.6, 0.02),
-    JenisUsaha("25931", "Logam dan Elektronika", "pandai besi (parang, alat pertanian)", "lainnya", "hilir", "logam",
-               5, 0.05, 0.01),
-    JenisUsaha("25111", "Logam dan Elektronika", "bengkel las dan konstruksi logam", "lainnya", "hilir", "logam",
-               4, 0.05, 0.0),
+    JenisUsaha(
+        "25931",
+        "Logam dan Elektronika",
+        "pandai besi (parang, alat pertanian)",
+        "lainnya",
+        "hilir",
+        "logam",
+        5,
+        0.05,
+        0.01,
+    ),
+    JenisUsaha(
+        "25111", "Logam dan Elektronika", "bengkel las dan konstruksi logam", "lainnya", "hilir", "logam", 4, 0.05, 0.0
+    ),
     JenisUsaha("33151", "Logam dan Elektronika", "reparasi kapal dan mesin", "lainnya", "hilir", "logam", 2, 0.05, 0.0),
-    JenisUsaha("27900", "Logam dan Elektronika", "perakitan peralatan listrik", "lainnya", "hilir", "logam", 1, 0.3, 0.0),
+    JenisUsaha(
+        "27900", "Logam dan Elektronika", "perakitan peralatan listrik", "lainnya", "hilir", "logam", 1, 0.3, 0.0
+    ),
     JenisUsaha("16299", "Kerajinan", "anyaman purun dan bambu", "pertanian", "hilir", "kerajinan", 5, 0.85, 0.04),
     JenisUsaha("16293", "Kerajinan", "anyaman rotan", "rotan", "antara", "rotan", 3, 0.7, 0.08),
     JenisUsaha("31002", "Kerajinan", "furnitur rotan", "rotan", "hilir", "rotan", 2, 0.4, 0.12),
@@ -145,9 +199,31 @@ KATALOG: tuple[JenisUsaha, ...] = (
 
 AWALAN_NAMA = ("UD", "CV", "IKM", "Usaha", "Kelompok", "Rumah Produksi", "PD")
 NAMA_UNIK = (
-    "Berkah", "Barokah", "Banua", "Maju Jaya", "Sejahtera", "Mandiri", "Amanah", "Harapan", "Al-Ikhlas",
-    "Bersama", "Lestari", "Sumber Rezeki", "Putri", "Annisa", "Galuh", "Intan", "Murakata", "Bauntung",
-    "Wasaka", "Sasangga", "Kayuh Baimbai", "Bumi Lambung", "Mutiara", "Cahaya", "Karya Mulya",
+    "Berkah",
+    "Barokah",
+    "Banua",
+    "Maju Jaya",
+    "Sejahtera",
+    "Mandiri",
+    "Amanah",
+    "Harapan",
+    "Al-Ikhlas",
+    "Bersama",
+    "Lestari",
+    "Sumber Rezeki",
+    "Putri",
+    "Annisa",
+    "Galuh",
+    "Intan",
+    "Murakata",
+    "Bauntung",
+    "Wasaka",
+    "Sasangga",
+    "Kayuh Baimbai",
+    "Bumi Lambung",
+    "Mutiara",
+    "Cahaya",
+    "Karya Mulya",
 )
 
 
@@ -315,25 +391,76 @@ KOTA = {"6371": 0.6, "6372": 0.2, "6303": 0.2}
 
 TUJUAN: dict[str, dict[str, float]] = {
     "batubara": {
-        "Tiongkok": 0.40, "India": 0.18, "Jepang": 0.08, "Malaysia": 0.07, "Filipina": 0.07, "Korea Selatan": 0.04,
-        "Taiwan": 0.04, "Hong Kong": 0.03, "Thailand": 0.03, "Vietnam": 0.03, "Bangladesh": 0.01, "Pakistan": 0.01,
-        "Kamboja": 0.005, "Sri Lanka": 0.005,
+        "Tiongkok": 0.40,
+        "India": 0.18,
+        "Jepang": 0.08,
+        "Malaysia": 0.07,
+        "Filipina": 0.07,
+        "Korea Selatan": 0.04,
+        "Taiwan": 0.04,
+        "Hong Kong": 0.03,
+        "Thailand": 0.03,
+        "Vietnam": 0.03,
+        "Bangladesh": 0.01,
+        "Pakistan": 0.01,
+        "Kamboja": 0.005,
+        "Sri Lanka": 0.005,
     },
     "sawit": {
-        "India": 0.25, "Tiongkok": 0.2, "Pakistan": 0.1, "Malaysia": 0.08, "Belanda": 0.07, "Spanyol": 0.05,
-        "Italia": 0.04, "Bangladesh": 0.04, "Mesir": 0.04, "Amerika Serikat": 0.03, "Singapura": 0.03,
-        "Jerman": 0.02, "Turki": 0.02, "Vietnam": 0.02, "Arab Saudi": 0.01,
+        "India": 0.25,
+        "Tiongkok": 0.2,
+        "Pakistan": 0.1,
+        "Malaysia": 0.08,
+        "Belanda": 0.07,
+        "Spanyol": 0.05,
+        "Italia": 0.04,
+        "Bangladesh": 0.04,
+        "Mesir": 0.04,
+        "Amerika Serikat": 0.03,
+        "Singapura": 0.03,
+        "Jerman": 0.02,
+        "Turki": 0.02,
+        "Vietnam": 0.02,
+        "Arab Saudi": 0.01,
     },
     "olahan": {
-        "Jepang": 0.2, "Amerika Serikat": 0.15, "Tiongkok": 0.15, "Korea Selatan": 0.08, "Taiwan": 0.06,
-        "Singapura": 0.05, "Malaysia": 0.05, "Vietnam": 0.04, "Australia": 0.04, "Belanda": 0.04, "Jerman": 0.04,
-        "Uni Emirat Arab": 0.02, "Arab Saudi": 0.02, "Turki": 0.02, "Thailand": 0.02, "Hong Kong": 0.02,
+        "Jepang": 0.2,
+        "Amerika Serikat": 0.15,
+        "Tiongkok": 0.15,
+        "Korea Selatan": 0.08,
+        "Taiwan": 0.06,
+        "Singapura": 0.05,
+        "Malaysia": 0.05,
+        "Vietnam": 0.04,
+        "Australia": 0.04,
+        "Belanda": 0.04,
+        "Jerman": 0.04,
+        "Uni Emirat Arab": 0.02,
+        "Arab Saudi": 0.02,
+        "Turki": 0.02,
+        "Thailand": 0.02,
+        "Hong Kong": 0.02,
     },
 }
 
 EKOR_TUJUAN = (
-    "Australia", "Selandia Baru", "Kanada", "Inggris", "Prancis", "Polandia", "Rusia", "Brasil", "Meksiko",
-    "Afrika Selatan", "Nigeria", "Kenya", "Qatar", "Oman", "Myanmar", "Brunei Darussalam", "Timor Leste",
+    "Australia",
+    "Selandia Baru",
+    "Kanada",
+    "Inggris",
+    "Prancis",
+    "Polandia",
+    "Rusia",
+    "Brasil",
+    "Meksiko",
+    "Afrika Selatan",
+    "Nigeria",
+    "Kenya",
+    "Qatar",
+    "Oman",
+    "Myanmar",
+    "Brunei Darussalam",
+    "Timor Leste",
 )
 """A long tail of small destinations shared by every code (weight 0.5 % each before normalising)."""
 for _bobot in TUJUAN.values():
@@ -344,8 +471,7 @@ KODE_EKSPOR: tuple[KodeEkspor, ...] = (
     KodeEkspor("27011210", "Batu bara bituminus", 560, 0.0, "batubara", TAMBANG, "batubara", 0.085),
     KodeEkspor("27011900", "Batu bara lainnya", 300, 0.0, "batubara", TAMBANG, "batubara", 0.06),
     KodeEkspor("27021000", "Lignit", 10, 0.0, "batubara", {"6309": 0.5, "6311": 0.5}, "batubara", 0.04),
-    KodeEkspor("27040010", "Kokas dan semi-kokas", 1.5, 0.30, "batubara", {"6301": 0.6, "6310": 0.4}, "batubara",
-               0.3),
+    KodeEkspor("27040010", "Kokas dan semi-kokas", 1.5, 0.30, "batubara", {"6301": 0.6, "6310": 0.4}, "batubara", 0.3),
     KodeEkspor("38021000", "Karbon aktif", 0.5, 0.25, "datar", {"6372": 0.5, "6371": 0.5}, "olahan", 1.2),
     KodeEkspor("15111000", "Minyak kelapa sawit mentah (CPO)", 60, -0.05, "sawit", KEBUN, "sawit", 0.85),
     KodeEkspor("15132110", "Minyak inti sawit mentah", 6, 0.0, "sawit", KEBUN, "sawit", 1.0),
@@ -358,8 +484,16 @@ KODE_EKSPOR: tuple[KodeEkspor, ...] = (
     KodeEkspor("34011100", "Sabun", 0.3, 0.10, "datar", {"6371": 1.0}, "olahan", 1.5),
     KodeEkspor("40011000", "Lateks karet alam", 0.3, -0.05, "datar", {"6311": 0.5, "6309": 0.5}, "olahan", 1.2),
     KodeEkspor("40012100", "Karet sit asap (RSS)", 0.5, 0.0, "datar", {"6309": 0.5, "6311": 0.5}, "olahan", 1.7),
-    KodeEkspor("40012200", "Karet remah SIR", 10, 0.0, "datar",
-               {"6371": 0.4, "6372": 0.1, "6309": 0.15, "6311": 0.15, "6303": 0.1, "6310": 0.1}, "olahan", 1.6),
+    KodeEkspor(
+        "40012200",
+        "Karet remah SIR",
+        10,
+        0.0,
+        "datar",
+        {"6371": 0.4, "6372": 0.1, "6309": 0.15, "6311": 0.15, "6303": 0.1, "6310": 0.1},
+        "olahan",
+        1.6,
+    ),
     KodeEkspor("40151900", "Sarung tangan karet", 0.2, 0.15, "datar", {"6371": 1.0}, "olahan", 4.0),
     KodeEkspor("40169990", "Barang lain dari karet", 0.1, 0.10, "datar", {"6371": 0.5, "6372": 0.5}, "olahan", 3.0),
     KodeEkspor("14012000", "Rotan mentah", 0.002, -0.2, "datar", {"6308": 1.0}, "olahan", 0.5),
@@ -368,13 +502,11 @@ KODE_EKSPOR: tuple[KodeEkspor, ...] = (
     KodeEkspor("94038300", "Furnitur rotan", 0.02, 0.08, "datar", {"6371": 0.6, "6308": 0.4}, "olahan", 6.0),
     KodeEkspor("94015300", "Kursi rotan", 0.01, 0.08, "datar", {"6371": 1.0}, "olahan", 6.0),
     KodeEkspor("44034900", "Kayu gelondongan", 0.2, -0.1, "datar", {"6302": 0.5, "6311": 0.5}, "olahan", 0.2),
-    KodeEkspor("44072990", "Kayu gergajian", 3, 0.0, "datar", {"6371": 0.4, "6304": 0.3, "6302": 0.3}, "olahan",
-               0.5),
+    KodeEkspor("44072990", "Kayu gergajian", 3, 0.0, "datar", {"6371": 0.4, "6304": 0.3, "6302": 0.3}, "olahan", 0.5),
     KodeEkspor("44123100", "Kayu lapis (plywood)", 8, 0.02, "datar", {"6371": 0.6, "6304": 0.4}, "olahan", 0.6),
     KodeEkspor("44013100", "Pelet kayu", 1.5, 0.15, "datar", {"6310": 1.0}, "olahan", 0.15),
     KodeEkspor("44091000", "Kayu profil (moulding)", 1.5, 0.03, "datar", {"6371": 0.7, "6303": 0.3}, "olahan", 0.9),
-    KodeEkspor("94036000", "Furnitur kayu", 0.8, 0.08, "datar", {"6371": 0.5, "6303": 0.3, "6372": 0.2}, "olahan",
-               3.0),
+    KodeEkspor("94036000", "Furnitur kayu", 0.8, 0.08, "datar", {"6371": 0.5, "6303": 0.3, "6372": 0.2}, "olahan", 3.0),
     KodeEkspor("44189900", "Pintu dan kusen kayu", 0.5, 0.05, "datar", {"6371": 1.0}, "olahan", 1.5),
     KodeEkspor("44219900", "Barang lain dari kayu", 0.3, 0.05, "datar", {"6371": 0.5, "6305": 0.5}, "olahan", 2.0),
     KodeEkspor("03061700", "Udang beku", 1.5, 0.03, "datar", {"6302": 0.5, "6310": 0.3, "6371": 0.2}, "olahan", 9.0),
@@ -394,7 +526,10 @@ PROVINSI_SAJA = 0.04
 """Share of each code's value that the sample leaves without an origin kabupaten, as BPS tables often do."""
 
 PELABUHAN = {
-    "6301": "Jorong", "6302": "Kotabaru", "6310": "Batulicin", None: "Trisakti Banjarmasin",
+    "6301": "Jorong",
+    "6302": "Kotabaru",
+    "6310": "Batulicin",
+    None: "Trisakti Banjarmasin",
 }
 
 
@@ -479,21 +614,57 @@ def program_frame(seed: int) -> pl.DataFrame:
         for kode in KAB_BOBOT:
             dibina = int(rng.integers(2, 7))
             diajukan = int(rng.binomial(dibina, 0.75))
-            rows.append({"jenis": "halal", "kode_bps": kode, "tahun": tahun, "peserta": dibina,
-                         "diajukan": diajukan, "hasil": int(rng.binomial(diajukan, 0.8)), "target": 2,
-                         "satuan": "IKM"})
+            rows.append(
+                {
+                    "jenis": "halal",
+                    "kode_bps": kode,
+                    "tahun": tahun,
+                    "peserta": dibina,
+                    "diajukan": diajukan,
+                    "hasil": int(rng.binomial(diajukan, 0.8)),
+                    "target": 2,
+                    "satuan": "IKM",
+                }
+            )
             latih = int(rng.integers(20, 61))
-            rows.append({"jenis": "pelatihan", "kode_bps": kode, "tahun": tahun, "peserta": latih,
-                         "diajukan": None, "hasil": int(rng.binomial(latih, 0.85)), "target": 30,
-                         "satuan": "orang"})
+            rows.append(
+                {
+                    "jenis": "pelatihan",
+                    "kode_bps": kode,
+                    "tahun": tahun,
+                    "peserta": latih,
+                    "diajukan": None,
+                    "hasil": int(rng.binomial(latih, 0.85)),
+                    "target": 30,
+                    "satuan": "orang",
+                }
+            )
             siswa = int(rng.integers(10, 51))
-            rows.append({"jenis": "link_match_smk", "kode_bps": kode, "tahun": tahun, "peserta": siswa,
-                         "diajukan": None, "hasil": int(rng.binomial(siswa, 0.45)), "target": 15,
-                         "satuan": "siswa"})
+            rows.append(
+                {
+                    "jenis": "link_match_smk",
+                    "kode_bps": kode,
+                    "tahun": tahun,
+                    "peserta": siswa,
+                    "diajukan": None,
+                    "hasil": int(rng.binomial(siswa, 0.45)),
+                    "target": 15,
+                    "satuan": "siswa",
+                }
+            )
             hijau = int(rng.integers(1, 7))
-            rows.append({"jenis": "industri_hijau", "kode_bps": kode, "tahun": tahun, "peserta": hijau,
-                         "diajukan": None, "hasil": int(rng.binomial(hijau, 0.4)), "target": 1,
-                         "satuan": "IKM"})
+            rows.append(
+                {
+                    "jenis": "industri_hijau",
+                    "kode_bps": kode,
+                    "tahun": tahun,
+                    "peserta": hijau,
+                    "diajukan": None,
+                    "hasil": int(rng.binomial(hijau, 0.4)),
+                    "target": 1,
+                    "satuan": "IKM",
+                }
+            )
     return pl.DataFrame(rows, schema_overrides={"diajukan": pl.Int64}).with_columns(
         pl.lit("contoh-program").alias("sumber_id")
     )
@@ -503,16 +674,47 @@ def target_frame() -> pl.DataFrame:
     """Plan targets (sample values; the real ones come from RPJMD, Renstra and RPIP/RPIK imports)."""
     rows: list[dict[str, object]] = []
     for i, tahun in enumerate(range(2024, 2027)):
-        rows.append({"indikator": "jumlah_ikm", "kode_bps": None, "tahun": tahun,
-                     "nilai_target": 72_000 + 2_000 * i, "satuan": "unit", "dokumen": "Renstra"})
-        rows.append({"indikator": "indeks_hilirisasi", "kode_bps": None, "tahun": tahun,
-                     "nilai_target": 7.0 + 0.75 * i, "satuan": "persen", "dokumen": "RPJMD"})
-        rows.append({"indikator": "sertifikat_halal", "kode_bps": None, "tahun": tahun,
-                     "nilai_target": 30, "satuan": "IKM", "dokumen": "Renstra"})
+        rows.append(
+            {
+                "indikator": "jumlah_ikm",
+                "kode_bps": None,
+                "tahun": tahun,
+                "nilai_target": 72_000 + 2_000 * i,
+                "satuan": "unit",
+                "dokumen": "Renstra",
+            }
+        )
+        rows.append(
+            {
+                "indikator": "indeks_hilirisasi",
+                "kode_bps": None,
+                "tahun": tahun,
+                "nilai_target": 7.0 + 0.75 * i,
+                "satuan": "persen",
+                "dokumen": "RPJMD",
+            }
+        )
+        rows.append(
+            {
+                "indikator": "sertifikat_halal",
+                "kode_bps": None,
+                "tahun": tahun,
+                "nilai_target": 30,
+                "satuan": "IKM",
+                "dokumen": "Renstra",
+            }
+        )
         for kode, bobot in KAB_BOBOT.items():
-            rows.append({"indikator": "jumlah_ikm", "kode_bps": kode, "tahun": tahun,
-                         "nilai_target": round((72_000 + 2_000 * i) * bobot / 100), "satuan": "unit",
-                         "dokumen": "RPIK"})
+            rows.append(
+                {
+                    "indikator": "jumlah_ikm",
+                    "kode_bps": kode,
+                    "tahun": tahun,
+                    "nilai_target": round((72_000 + 2_000 * i) * bobot / 100),
+                    "satuan": "unit",
+                    "dokumen": "RPIK",
+                }
+            )
     return pl.DataFrame(rows, schema_overrides={"nilai_target": pl.Float64, "kode_bps": pl.String}).with_columns(
         pl.lit("contoh-target").alias("sumber_id")
     )
@@ -532,19 +734,91 @@ def kurs_frame() -> pl.DataFrame:
 def tenant_contoh_frame() -> pl.DataFrame:
     """Invented tenants that fill the estates' story for the demo; the name itself says 'contoh'."""
     rows = [
-        ("jorong", "Contoh: pabrik briket batu bara", "Kimia dan Bahan Bangunan", "batubara", "konstruksi", 2025,
-         None, 150_000_000_000, 120, 12.0, 60_000, "ton/tahun"),
-        ("jorong", "Contoh: pabrik kernel sawit", "Pangan", "sawit", "rencana", 2027, None, 220_000_000_000,
-         None, 20.0, 300, "ton/hari"),
-        ("batulicin", "Contoh: pabrik kayu lapis", "Kerajinan", "kayu", "operasi", 2018, None, 95_000_000_000,
-         310, 15.0, 40_000, "m3/tahun"),
-        ("batulicin", "Contoh: pabrik pakan ikan", "Pangan", "perikanan", "operasi", 2020, None, 40_000_000_000,
-         85, 4.0, 12_000, "ton/tahun"),
-        ("batulicin", "Contoh: pabrik kompon karet", "Kimia dan Bahan Bangunan", "karet", "berhenti", 2016, 2020,
-         30_000_000_000, None, 3.0, 6_000, "ton/tahun"),
+        (
+            "jorong",
+            "Contoh: pabrik briket batu bara",
+            "Kimia dan Bahan Bangunan",
+            "batubara",
+            "konstruksi",
+            2025,
+            None,
+            150_000_000_000,
+            120,
+            12.0,
+            60_000,
+            "ton/tahun",
+        ),
+        (
+            "jorong",
+            "Contoh: pabrik kernel sawit",
+            "Pangan",
+            "sawit",
+            "rencana",
+            2027,
+            None,
+            220_000_000_000,
+            None,
+            20.0,
+            300,
+            "ton/hari",
+        ),
+        (
+            "batulicin",
+            "Contoh: pabrik kayu lapis",
+            "Kerajinan",
+            "kayu",
+            "operasi",
+            2018,
+            None,
+            95_000_000_000,
+            310,
+            15.0,
+            40_000,
+            "m3/tahun",
+        ),
+        (
+            "batulicin",
+            "Contoh: pabrik pakan ikan",
+            "Pangan",
+            "perikanan",
+            "operasi",
+            2020,
+            None,
+            40_000_000_000,
+            85,
+            4.0,
+            12_000,
+            "ton/tahun",
+        ),
+        (
+            "batulicin",
+            "Contoh: pabrik kompon karet",
+            "Kimia dan Bahan Bangunan",
+            "karet",
+            "berhenti",
+            2016,
+            2020,
+            30_000_000_000,
+            None,
+            3.0,
+            6_000,
+            "ton/tahun",
+        ),
     ]
-    cols = ["kawasan_id", "nama_perusahaan", "sektor", "rantai", "status", "tahun_mulai", "tahun_berhenti",
-            "investasi_rp", "tenaga_kerja", "luas_ha", "kapasitas", "satuan_kapasitas"]
+    cols = [
+        "kawasan_id",
+        "nama_perusahaan",
+        "sektor",
+        "rantai",
+        "status",
+        "tahun_mulai",
+        "tahun_berhenti",
+        "investasi_rp",
+        "tenaga_kerja",
+        "luas_ha",
+        "kapasitas",
+        "satuan_kapasitas",
+    ]
     return pl.DataFrame(rows, schema=cols, orient="row").with_columns(
         pl.lit("Tenant karangan untuk data contoh").alias("keterangan"),
         pl.lit("contoh-tenant").alias("sumber_id"),

@@ -2,4 +2,6 @@
 
 from dasbor import frame
 
-frame.segera_hadir("Ekspor & Hilirisasi", "Indeks Hilirisasi per rantai dan kabupaten, Sankey hulu-antara-hilir (isu halaman analis).")
+frame.segera_hadir(
+    "Ekspor & Hilirisasi", "Indeks Hilirisasi per rantai dan kabupaten, Sankey hulu-antara-hilir (isu halaman analis)."
+)

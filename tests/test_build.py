@@ -14,23 +14,71 @@ from tests.conftest import Fixture
 KONTRAK: dict[str, set[str]] = {
     "wilayah": {"kode_bps", "kode_kemendagri", "nama", "jenis", "ibukota", "industri_unggulan"},
     "ikm": {
-        "id", "tahun_data", "nama_usaha", "kode_bps", "kecamatan", "kbli", "sektor", "komoditas", "rantai",
-        "tahap", "skala", "tenaga_kerja_l", "tenaga_kerja_p", "investasi_rp", "nilai_produksi_rp",
-        "nilai_bahan_baku_rp", "tahun_berdiri", "halal", "tanggal_halal", "berorientasi_ekspor", "lat", "lon",
+        "id",
+        "tahun_data",
+        "nama_usaha",
+        "kode_bps",
+        "kecamatan",
+        "kbli",
+        "sektor",
+        "komoditas",
+        "rantai",
+        "tahap",
+        "skala",
+        "tenaga_kerja_l",
+        "tenaga_kerja_p",
+        "investasi_rp",
+        "nilai_produksi_rp",
+        "nilai_bahan_baku_rp",
+        "tahun_berdiri",
+        "halal",
+        "tanggal_halal",
+        "berorientasi_ekspor",
+        "lat",
+        "lon",
         "sumber_id",
     },
     "ekspor": {
-        "tahun", "bulan", "kode_hs", "uraian_hs", "negara_tujuan", "pelabuhan", "kode_bps", "berat_kg",
-        "nilai_usd", "sumber_id",
+        "tahun",
+        "bulan",
+        "kode_hs",
+        "uraian_hs",
+        "negara_tujuan",
+        "pelabuhan",
+        "kode_bps",
+        "berat_kg",
+        "nilai_usd",
+        "sumber_id",
     },
     "hs_rantai": {"kode_hs_awalan", "rantai", "tahap", "uraian"},
     "kawasan": {
-        "id", "nama", "kode_bps", "kecamatan", "lon", "lat", "luas_rencana_ha", "luas_izin_ha", "pengelola",
-        "status", "fokus", "sumber_id",
+        "id",
+        "nama",
+        "kode_bps",
+        "kecamatan",
+        "lon",
+        "lat",
+        "luas_rencana_ha",
+        "luas_izin_ha",
+        "pengelola",
+        "status",
+        "fokus",
+        "sumber_id",
     },
     "kawasan_tenant": {
-        "kawasan_id", "nama_perusahaan", "sektor", "rantai", "status", "tahun_mulai", "tahun_berhenti",
-        "investasi_rp", "tenaga_kerja", "luas_ha", "kapasitas", "satuan_kapasitas", "sumber_id",
+        "kawasan_id",
+        "nama_perusahaan",
+        "sektor",
+        "rantai",
+        "status",
+        "tahun_mulai",
+        "tahun_berhenti",
+        "investasi_rp",
+        "tenaga_kerja",
+        "luas_ha",
+        "kapasitas",
+        "satuan_kapasitas",
+        "sumber_id",
     },
     "program": {"jenis", "kode_bps", "tahun", "peserta", "hasil", "target", "satuan"},
     "target": {"indikator", "kode_bps", "tahun", "nilai_target", "satuan", "dokumen"},
@@ -43,7 +91,8 @@ def _tabel(path: Path, nama: str) -> pl.DataFrame:
     con = db.connect(path, read_only=True)
     try:
         with con.cursor() as cur:
-            return cur.sql("select * from " + nama).pl()  # noqa: S608 - names from the fixed contract above
+            frame: pl.DataFrame = cur.sql("select * from " + nama).pl()  # noqa: S608 - fixed contract names
+            return frame
     finally:
         con.close()
 
@@ -84,16 +133,16 @@ def test_real_tenants_keep_their_public_status_and_source(gudang: Fixture) -> No
 
 def test_hs_reference_maps_at_least_95_percent_of_export_value(gudang: Fixture) -> None:
     bulanan = _tabel(gudang.warehouse, "ekspor_bulanan")
-    terpetakan = bulanan.filter(pl.col("rantai").is_not_null())["nilai_usd"].sum()
-    assert terpetakan / bulanan["nilai_usd"].sum() >= 0.95
+    terpetakan = float(bulanan.filter(pl.col("rantai").is_not_null())["nilai_usd"].sum())
+    assert terpetakan / float(bulanan["nilai_usd"].sum()) >= 0.95
 
 
 def test_sample_is_calibrated_to_bps_kalsel_exports(gudang: Fixture) -> None:
     ekspor = pl.read_parquet(gudang.masukan / "ekspor" / "*.parquet")
     per_bulan = ekspor.group_by("tahun", "bulan").agg(pl.col("nilai_usd").sum())["nilai_usd"]
     assert 1.0e9 <= per_bulan.median() <= 1.6e9  # type: ignore[operator]
-    batubara = ekspor.filter(pl.col("kode_hs").str.starts_with("2701"))["nilai_usd"].sum()
-    assert 0.80 <= batubara / ekspor["nilai_usd"].sum() <= 0.90
+    batubara = float(ekspor.filter(pl.col("kode_hs").str.starts_with("2701"))["nilai_usd"].sum())
+    assert 0.80 <= batubara / float(ekspor["nilai_usd"].sum()) <= 0.90
     per_hs2 = ekspor.group_by(pl.col("kode_hs").str.slice(0, 2).alias("hs2")).agg(pl.col("nilai_usd").sum())
     urut = per_hs2.sort("nilai_usd", descending=True)["hs2"].to_list()
     assert urut[:2] == ["27", "15"]
@@ -105,7 +154,11 @@ def test_scale_one_has_about_73000_ikm_in_the_latest_year(tmp_path: Path) -> Non
     ikm = pl.read_parquet(tmp_path / "ikm" / f"part-{sample.TAHUN_REGISTRI[-1]}-*.parquet")
     assert 70_000 <= ikm.height <= 76_000
     assert set(ikm["sektor"].unique()) == {
-        "Pangan", "Sandang", "Kimia dan Bahan Bangunan", "Logam dan Elektronika", "Kerajinan"
+        "Pangan",
+        "Sandang",
+        "Kimia dan Bahan Bangunan",
+        "Logam dan Elektronika",
+        "Kerajinan",
     }
 
 
