@@ -87,7 +87,7 @@ def tren_ikm_ekspor(df: pl.DataFrame) -> go.Figure:
             name="Nilai ekspor",
             text=label,
             customdata=[formats.usd(v) for v in nilai],
-            textposition="top left",
+            textposition="bottom left",
             hovertemplate="%{x}: %{customdata}<extra></extra>",
         ),
         row=2,

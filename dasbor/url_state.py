@@ -41,3 +41,20 @@ def parse_kab(raw: str | None, valid: Sequence[str]) -> tuple[tuple[str, ...], s
 def format_kab(kab: Sequence[str]) -> str:
     """The URL form of a kabupaten selection: ``6303,6310``."""
     return ",".join(kab)
+
+
+def parse_pilihan(nama: str, raw: str | None, valid: Sequence[str]) -> tuple[tuple[str, ...], str | None]:
+    """Comma-separated choices of parameter ``nama`` (``?sektor=Pangan,Kerajinan``) that are in ``valid``.
+
+    Used for every categorical filter (sektor, rantai, tahap, skala) so all pages share one rule: unknown
+    values are dropped with a note naming them, known ones are kept in ``valid`` order.
+    """
+    if raw is None or raw.strip() == "":
+        return (), None
+    diminta = [bagian.strip() for bagian in raw.split(",") if bagian.strip()]
+    salah = [v for v in diminta if v not in set(valid)]
+    terpilih = tuple(v for v in valid if v in set(diminta))
+    if not salah:
+        return terpilih, None
+    daftar = ", ".join(repr(v) for v in salah)
+    return terpilih, f"Parameter URL {nama}={daftar} tidak dikenal (pilihan: {', '.join(valid)}); diabaikan."

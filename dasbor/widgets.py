@@ -8,6 +8,7 @@ wrong. So the binding is done here: the URL seeds the widget once per session, e
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import streamlit as st
 
@@ -61,6 +62,36 @@ def pilih_kabupaten(daftar: Sequence[Kabupaten], *, key: str = "kab") -> tuple[s
     hasil = tuple(k for k in kode if k in set(terpilih))
     if hasil:
         st.query_params[key] = url_state.format_kab(hasil)
+    elif key in st.query_params:
+        del st.query_params[key]
+    return hasil
+
+
+def pilih_banyak(
+    label: str,
+    key: str,
+    pilihan: Sequence[str],
+    *,
+    label_pilihan: dict[str, str] | None = None,
+    wadah: Any = None,
+    placeholder: str = "Semua",
+) -> tuple[str, ...]:
+    """A multiselect bound to ``?<key>=a,b`` (URL values are the raw option values, not labels).
+
+    ``wadah`` is where to draw it (``st.sidebar``, a column, an expander); the main area by default. An empty
+    selection means "all" and removes the parameter from the URL.
+    """
+    if key not in st.session_state:
+        nilai, catatan = url_state.parse_pilihan(key, st.query_params.get(key), pilihan)
+        _catat(catatan)
+        st.session_state[key] = list(nilai)
+    nama = label_pilihan or {}
+    terpilih = (wadah or st).multiselect(
+        label, options=list(pilihan), format_func=lambda v: nama.get(v, v), key=key, placeholder=placeholder
+    )
+    hasil = tuple(v for v in pilihan if v in set(terpilih))
+    if hasil:
+        st.query_params[key] = ",".join(hasil)
     elif key in st.query_params:
         del st.query_params[key]
     return hasil

@@ -49,3 +49,11 @@ def test_parse_kab_all_unknown_falls_back_to_the_province() -> None:
 
 def test_format_kab_round_trips() -> None:
     assert url_state.parse_kab(url_state.format_kab(("6301", "6371")), KODE) == (("6301", "6371"), None)
+
+
+def test_parse_pilihan_keeps_known_values_and_names_unknown_ones() -> None:
+    valid = ["hulu", "antara", "hilir"]
+    assert url_state.parse_pilihan("tahap", "hilir,hulu", valid) == (("hulu", "hilir"), None)
+    nilai, catatan = url_state.parse_pilihan("tahap", "hilir,mentah", valid)
+    assert nilai == ("hilir",)
+    assert catatan is not None and "tahap='mentah'" in catatan
