@@ -11,10 +11,10 @@ from dataclasses import dataclass
 import polars as pl
 import streamlit as st
 
-from dasbor import data, formats, widgets
+from dasbor import captions, data, widgets
+from dasbor.captions import TEKS_CONTOH
 
 NAMA_APLIKASI = "Dasbor Industri Kalsel"
-TEKS_CONTOH = "Data contoh, bukan data resmi"
 
 _CSS = """
 <style>
@@ -97,19 +97,7 @@ def banner_contoh() -> None:
 
 def keterangan_sumber(tabel: tuple[str, ...]) -> None:
     """Caption under a chart: its sources and the "data per" date, sample sources marked as such."""
-    st.caption(teks_sumber(data.sumber_tabel(tabel)))
-
-
-def teks_sumber(sumber: pl.DataFrame) -> str:
-    """The caption text for a ``sumber_tabel`` frame."""
-    if sumber.is_empty():
-        return "Sumber: belum tercatat."
-    nama = []
-    for row in sumber.iter_rows(named=True):
-        label = row["nama"] + (" (data contoh)" if row["jenis"] == "contoh" else "")
-        nama.append(f"[{label}]({row['url']})" if row["url"] else label)
-    per = sumber["tanggal_data"].max()
-    return f"Sumber: {'; '.join(nama)} · data per {formats.tanggal(per)}"  # type: ignore[arg-type]
+    st.caption(captions.teks_sumber(data.sumber_tabel(tabel)))
 
 
 def segera_hadir(judul: str, isi: str) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dasbor import db, frame, kpi
+from dasbor import captions, db, kpi
 from tests.conftest import Fixture
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,7 +33,7 @@ def test_all_nine_pages_exist() -> None:
 def test_every_page_runs_and_draws_the_frame(gudang: Fixture, page: str) -> None:
     at = _open(page)
     assert not at.exception, at.exception
-    assert any(frame.TEKS_CONTOH in w.value for w in at.warning), "sample banner missing"
+    assert any(captions.TEKS_CONTOH in w.value for w in at.warning), "sample banner missing"
     assert [s.label for s in at.sidebar.selectbox] == ["Tahun"]
     assert at.title[0].value
 

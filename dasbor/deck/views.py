@@ -1,0 +1,175 @@
+"""The registry of views a deck can hold: a page's chart with its filters, rendered from any warehouse.
+
+A view id names a page and a chart (``ringkasan.tren``); its parameters are the page's URL parameters
+(``{"tahun": "2024", "kab": "6310"}``), validated the same way the page validates them. Each view returns an
+:class:`Isi`: a figure or KPI cards, a one-line takeaway computed from the data, and the tables it cites.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+import plotly.graph_objects as go
+import polars as pl
+
+from dasbor import charts, formats, kpi, url_state
+from dasbor.deck.gudang import Gudang
+from dasbor.palette import LABEL_RANTAI
+
+
+@dataclass(frozen=True)
+class GrafikAsli:
+    """Data for a native (editable) PowerPoint chart: categories and named series."""
+
+    jenis: str  # "bar" | "bar_stacked" | "line"
+    kategori: tuple[str, ...]
+    seri: tuple[tuple[str, tuple[float, ...]], ...]
+    satuan: str
+
+
+@dataclass(frozen=True)
+class Saringan:
+    """Validated filters of a view, with notes about parameters that could not be used."""
+
+    tahun: int
+    kab: tuple[str, ...]
+    nama_wilayah: str
+    catatan: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Isi:
+    """What a slide shows."""
+
+    judul: str
+    ringkas: str
+    tabel: tuple[str, ...]
+    fig: go.Figure | None = None
+    kartu: tuple[kpi.Kartu, ...] = ()
+    asli: GrafikAsli | None = None
+    catatan: tuple[str, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class Tampilan:
+    """A registered view: the page it belongs to, its title and its renderer."""
+
+    id: str
+    halaman: str
+    judul: str
+    buat: Callable[[Gudang, Saringan], Isi]
+
+
+def saringan(gudang: Gudang, param: Mapping[str, str]) -> Saringan:
+    """Parse a view's URL parameters against what the warehouse holds (same rules as the pages)."""
+    tahun_df = gudang.query("tahun_tersedia")
+    pilihan = [int(t) for t in tahun_df["tahun"].to_list()]
+    lengkap = tahun_df.filter(pl.col("ada_ikm") & pl.col("ada_ekspor"))["tahun"].to_list()
+    default = int(max(lengkap) if lengkap else max(pilihan))
+    tahun, c1 = url_state.parse_tahun(param.get("tahun"), pilihan, default)
+    wilayah = gudang.query("wilayah")
+    kab, c2 = url_state.parse_kab(param.get("kab"), wilayah["kode_bps"].to_list())
+    nama = dict(zip(wilayah["kode_bps"].to_list(), wilayah["nama"].to_list(), strict=True))
+    if not kab:
+        label = "Kalimantan Selatan"
+    elif len(kab) <= 2:
+        label = " dan ".join(nama[k] for k in kab)
+    else:
+        label = f"{len(kab)} kabupaten/kota"
+    return Saringan(tahun, kab, label, tuple(c for c in (c1, c2) if c))
+
+
+def _kpi(gudang: Gudang, s: Saringan) -> Isi:
+    kartu = kpi.kartu_kpi(gudang.query("kpi_ringkasan", tahun=s.tahun, kab=list(s.kab)), s.tahun)
+    indeks = next(k for k in kartu if k.kolom == "indeks_hilirisasi")
+    ringkas = f"Indeks Hilirisasi {s.nama_wilayah} {s.tahun}: {indeks.nilai}"
+    if indeks.perubahan:
+        arah = "naik" if not indeks.perubahan.startswith("-") else "turun"
+        besar = indeks.perubahan.split(" poin")[0].lstrip("+-")
+        ringkas = f"Indeks Hilirisasi {arah} {besar} poin menjadi {indeks.nilai} ({s.nama_wilayah}, {s.tahun})"
+    return Isi(f"Ringkasan {s.nama_wilayah} {s.tahun}", ringkas, ("ikm", "ekspor"), kartu=tuple(kartu))
+
+
+def _tren(gudang: Gudang, s: Saringan) -> Isi:
+    df = gudang.query("tren_tahunan", kab=list(s.kab))
+    ikm = df.filter(pl.col("jumlah_ikm").is_not_null())
+    tahun = [str(t) for t in ikm["tahun"].to_list()]
+    jumlah = [float(v) for v in ikm["jumlah_ikm"].to_list()]
+    ringkas = f"{s.nama_wilayah}: {formats.unit(jumlah[-1])} IKM terdaftar pada {tahun[-1]}" if jumlah else ""
+    if len(jumlah) >= 2:
+        ringkas += f", {formats.perubahan_persen(jumlah[-1], jumlah[0])} sejak {tahun[0]}"
+    asli = GrafikAsli("bar", tuple(tahun), (("Jumlah IKM", tuple(jumlah)),), "unit")
+    return Isi(
+        f"Tren IKM dan ekspor, {s.nama_wilayah}", ringkas, ("ikm", "ekspor"), fig=charts.tren_ikm_ekspor(df), asli=asli
+    )
+
+
+def _bauran(gudang: Gudang, s: Saringan, *, porsi: bool) -> Isi:
+    df = gudang.query("ekspor_rantai_tahap", tahun=s.tahun, kab=list(s.kab))
+    total = float(df["nilai_usd"].sum())
+    per_rantai = df.group_by("rantai").agg(pl.col("nilai_usd").sum()).sort("nilai_usd", descending=True)
+    rantai = per_rantai["rantai"].to_list()
+    if porsi:
+        terpetakan = df.filter(pl.col("tahap") != "tidak terpetakan")
+        tanpa = terpetakan.filter(pl.col("rantai") != "batubara")
+        olahan = float(tanpa.filter(pl.col("tahap").is_in(["antara", "hilir"]))["nilai_usd"].sum())
+        semua = float(tanpa["nilai_usd"].sum())
+        ringkas = (
+            f"Tanpa batu bara, {formats.persen(100 * olahan / semua if semua else None)} nilai ekspor "
+            f"{s.nama_wilayah} {s.tahun} sudah diolah (tahap antara dan hilir)"
+        )
+        judul = f"Porsi tahap olahan per rantai, {s.nama_wilayah} {s.tahun}"
+    else:
+        teratas = rantai[0] if rantai else "-"
+        bagian = float(per_rantai["nilai_usd"][0]) / total if total else 0.0
+        ringkas = (
+            f"{LABEL_RANTAI.get(teratas, teratas)} {formats.persen(100 * bagian)} dari nilai ekspor "
+            f"{s.nama_wilayah} {s.tahun} ({formats.usd(total)})"
+        )
+        judul = f"Bauran ekspor per rantai dan tahap, {s.nama_wilayah} {s.tahun}"
+    seri = []
+    for tahap in ("hulu", "antara", "hilir"):
+        nilai = {r: float(v) for r, v in df.filter(pl.col("tahap") == tahap).select("rantai", "nilai_usd").rows()}
+        seri.append((tahap, tuple(nilai.get(r, 0.0) / charts.JUTA for r in rantai)))
+    asli = GrafikAsli("bar_stacked", tuple(LABEL_RANTAI.get(r, r) for r in rantai), tuple(seri), "juta US$")
+    return Isi(judul, ringkas, ("ekspor",), fig=charts.bauran_ekspor(df, porsi=porsi), asli=None if porsi else asli)
+
+
+REGISTRI: dict[str, Tampilan] = {
+    t.id: t
+    for t in (
+        Tampilan("ringkasan.kpi", "ringkasan", "Indikator utama", _kpi),
+        Tampilan("ringkasan.tren", "ringkasan", "Tren IKM dan ekspor", _tren),
+        Tampilan(
+            "ringkasan.bauran",
+            "ringkasan",
+            "Bauran ekspor per rantai dan tahap",
+            lambda g, s: _bauran(g, s, porsi=False),
+        ),
+        Tampilan(
+            "ringkasan.porsi", "ringkasan", "Porsi tahap olahan per rantai", lambda g, s: _bauran(g, s, porsi=True)
+        ),
+    )
+}
+"""Every view a deck may hold, by id. Pages register theirs here as they gain a presentable chart."""
+
+
+def render(gudang: Gudang, tampilan_id: str, param: Mapping[str, str]) -> Isi:
+    """Render one view; an unknown view or a failing one becomes a slide that says so, never an exception."""
+    tampilan = REGISTRI.get(tampilan_id)
+    if tampilan is None:
+        return Isi(
+            "Tampilan tidak tersedia",
+            f"Tampilan '{tampilan_id}' tidak dikenal lagi (halaman atau grafiknya telah berubah); slide lain "
+            "tetap ditampilkan.",
+            (),
+            catatan=(f"Tampilan tidak dikenal: {tampilan_id}",),
+        )
+    s = saringan(gudang, param)
+    isi = tampilan.buat(gudang, s)
+    return Isi(isi.judul, isi.ringkas, isi.tabel, isi.fig, isi.kartu, isi.asli, isi.catatan + s.catatan)
+
+
+DEK_RAKORNIS: tuple[str, ...] = ("ringkasan.kpi", "ringkasan.tren", "ringkasan.bauran", "ringkasan.porsi")
+"""The default Rakornis deck, in story order."""
