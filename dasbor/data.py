@@ -7,11 +7,14 @@ connection is read-only and shared across sessions; ``db.run_query`` opens a cur
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import polars as pl
 import streamlit as st
 
 from dasbor import db, settings
+from dasbor.deck import banding, slides, store
+from dasbor.deck.gudang import Gudang
 
 
 @st.cache_resource(show_spinner=False)
@@ -82,3 +85,20 @@ class Kabupaten:
 def daftar_kabupaten() -> list[Kabupaten]:
     """The kabupaten list in BPS code order (the order of the province's own tables)."""
     return [Kabupaten(r["kode_bps"], r["nama"]) for r in wilayah().iter_rows(named=True)]
+
+
+# --- presentasi ---
+@st.cache_data(show_spinner="Menyiapkan slide ...")
+def dek_siap(dek_json: str, warehouse: str) -> slides.DekSiap:
+    """A deck rendered from its JSON form (the cache key changes whenever the deck is edited)."""
+    return slides.siapkan(store.dek_dari_json(dek_json), Path(warehouse))
+
+
+@st.cache_data(show_spinner="Membandingkan dengan snapshot ...")
+def banding_snapshot(snapshot: str, warehouse: str) -> tuple[int, pl.DataFrame]:
+    """Year compared and the KPI changes per kabupaten between a snapshot and the current warehouse."""
+    path = Path(warehouse)
+    snap = store.ambil_snapshot(snapshot, path)
+    with Gudang(store.path_snapshot(snap, path)) as lama, Gudang(path) as baru:
+        tahun = banding.tahun_bersama(lama, baru)
+        return tahun, banding.bandingkan(lama, baru, tahun)

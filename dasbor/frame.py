@@ -11,8 +11,9 @@ from dataclasses import dataclass
 import polars as pl
 import streamlit as st
 
-from dasbor import captions, data, widgets
+from dasbor import captions, data, url_state, widgets
 from dasbor.captions import TEKS_CONTOH
+from dasbor.deck import store
 
 NAMA_APLIKASI = "Dasbor Industri Kalsel"
 
@@ -31,6 +32,11 @@ _CSS = """
 [data-testid="stCaptionContainer"] { font-size: 0.95rem; }
 </style>
 """
+
+
+def gaya() -> None:
+    """The house CSS: large, wrapping KPI numbers that stay readable at the back of a meeting room."""
+    st.markdown(_CSS, unsafe_allow_html=True)
 
 
 @dataclass(frozen=True)
@@ -63,11 +69,12 @@ IKON = "🏭"
 which fails offline and leaks a request out of the meeting room."""
 
 
-def halaman(judul: str) -> Filter:
+def halaman(judul: str, *, saringan: bool = True) -> Filter:
     """Draw the frame of a page and return its filters. Stops the page with a clear message if the warehouse
-    is missing, instead of a traceback."""
+    is missing, instead of a traceback. ``saringan=False`` leaves out the global filters (pages that have
+    none, like Presentasi) and returns the defaults."""
     st.set_page_config(page_title=f"{judul} · {NAMA_APLIKASI}", page_icon=IKON, layout="wide")
-    st.markdown(_CSS, unsafe_allow_html=True)
+    gaya()
     try:
         daftar = data.daftar_kabupaten()
         pilihan, default = _tahun_default(data.tahun_tersedia())
@@ -75,13 +82,41 @@ def halaman(judul: str) -> Filter:
         st.error(str(exc))
         st.stop()
     st.sidebar.markdown(f"**{NAMA_APLIKASI}**")
-    tahun = widgets.pilih_tahun(pilihan, default)
-    kab = widgets.pilih_kabupaten(daftar)
+    tahun = widgets.pilih_tahun(pilihan, default) if saringan else default
+    kab = widgets.pilih_kabupaten(daftar) if saringan else ()
     banner_contoh()
     st.title(judul)
     for catatan in widgets.catatan_url():
         st.warning(catatan, icon=":material/link_off:")
     return Filter(tahun, kab, nama_wilayah(kab, daftar))
+
+
+def salin_tautan() -> None:
+    """The "Salin tautan" box at the foot of the sidebar: this page with its filters, ready to copy.
+
+    Call it after every widget of the page has run, so the link holds the page's own filters too.
+    """
+    dasar = st.context.url or ""
+    param = {k: st.query_params[k] for k in st.query_params}
+    with st.sidebar.expander("Salin tautan", icon=":material/link:"):
+        st.caption("Tautan ini membuka halaman yang sama dengan penyaring yang sama.")
+        st.code(url_state.tautan(dasar, param), language=None, wrap_lines=True)
+
+
+def tombol_presentasi(tampilan: str) -> None:
+    """ "Tambah ke presentasi": save this chart with the page's current filters into a named deck."""
+    with st.popover("Tambah ke presentasi", icon=":material/add_to_queue:"):
+        nama = st.selectbox(
+            "Presentasi",
+            [d.nama for d in store.baca_dek()],
+            key=f"_dek_{tampilan}",
+            accept_new_options=True,
+            help="Pilih presentasi atau ketik nama baru.",
+        )
+        if st.button("Tambahkan", key=f"_tambah_{tampilan}", type="primary") and nama:
+            param = {k: st.query_params[k] for k in st.query_params}
+            dek = store.tambah_slide(str(nama), store.Slide(tampilan, param))
+            st.success(f"Ditambahkan ke '{dek.nama}' sebagai slide {len(dek.slide)}.")
 
 
 def banner_contoh() -> None:

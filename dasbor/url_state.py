@@ -8,6 +8,7 @@ returned here, in Indonesian, naming the parameter and the value.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from urllib.parse import urlencode
 
 
 def parse_tahun(raw: str | None, pilihan: Sequence[int], default: int) -> tuple[int, str | None]:
@@ -58,3 +59,9 @@ def parse_pilihan(nama: str, raw: str | None, valid: Sequence[str]) -> tuple[tup
         return terpilih, None
     daftar = ", ".join(repr(v) for v in salah)
     return terpilih, f"Parameter URL {nama}={daftar} tidak dikenal (pilihan: {', '.join(valid)}); diabaikan."
+
+
+def tautan(dasar: str, param: dict[str, str]) -> str:
+    """A shareable link: the page URL plus its filters (``...?tahun=2024&kab=6303,6310``), commas kept."""
+    kueri = urlencode({k: v for k, v in sorted(param.items()) if v != ""}, safe=",")
+    return f"{dasar}?{kueri}" if kueri else dasar

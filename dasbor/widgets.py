@@ -95,3 +95,34 @@ def pilih_banyak(
     elif key in st.query_params:
         del st.query_params[key]
     return hasil
+
+
+def pilih_satu(label: str, key: str, pilihan: Sequence[str], *, wadah: Any = None) -> str:
+    """A selectbox bound to ``?<key>=value``; an unknown value falls back to the first option with a note."""
+    if key not in st.session_state:
+        raw = st.query_params.get(key)
+        if raw is not None and raw not in pilihan:
+            _catat(
+                f"Parameter URL {key}={raw!r} tidak dikenal (pilihan: {', '.join(pilihan)}); diganti {pilihan[0]!r}."
+            )
+        st.session_state[key] = raw if raw in pilihan else pilihan[0]
+    elif st.session_state[key] not in pilihan:
+        st.session_state[key] = pilihan[0]
+    nilai = str((wadah or st).selectbox(label, options=list(pilihan), key=key))
+    st.query_params[key] = nilai
+    return nilai
+
+
+def nomor_slide(jumlah: int, *, key: str = "slide") -> int:
+    """The slide number in ``?slide=``, clamped to 1..jumlah (a stale link never raises)."""
+    raw = st.query_params.get(key, "1")
+    nomor = int(raw) if raw.isdigit() else 1
+    nomor = min(max(nomor, 1), jumlah)
+    st.query_params[key] = str(nomor)
+    return nomor
+
+
+def set_nomor_slide(nomor: int, *, key: str = "slide") -> None:
+    """Go to slide ``nomor`` (rerun at once so the button press shows the new slide)."""
+    st.query_params[key] = str(nomor)
+    st.rerun()

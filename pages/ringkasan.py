@@ -12,12 +12,14 @@ for baris in (kartu[:4], kartu[4:]):
     for kolom, k in zip(st.columns(4), baris, strict=False):
         kolom.metric(k.label, k.nilai, k.perubahan, help=k.bantuan, border=True)
 frame.keterangan_sumber(("ikm", "ekspor"))
+frame.tombol_presentasi("ringkasan.kpi")
 
 kiri, kanan = st.columns(2)
 with kiri:
     st.subheader("Tren IKM dan ekspor")
     st.plotly_chart(charts.tren_ikm_ekspor(data.tren_tahunan(f.kab)), key="tren")
     frame.keterangan_sumber(("ikm", "ekspor"))
+    frame.tombol_presentasi("ringkasan.tren")
 with kanan:
     st.subheader(f"Bauran ekspor per rantai dan tahap, {f.tahun}")
     bauran = data.ekspor_rantai_tahap(f.tahun, f.kab)
@@ -29,3 +31,6 @@ with kanan:
         "tiap rantai."
     )
     frame.keterangan_sumber(("ekspor",))
+    frame.tombol_presentasi("ringkasan.bauran")
+
+frame.salin_tautan()

@@ -117,3 +117,50 @@ def test_ringkasan_shows_kpi_cards_and_sample_banner_offline(app_url: str) -> No
     assert any(v.startswith("US$ ") for v in values)
     outside = {urlparse(u).hostname or "" for u in requests} - {"127.0.0.1", "localhost", ""}
     assert not outside, f"requests left the machine: {sorted(outside)}"
+
+
+def _browser(p: object) -> object:
+    return p.chromium.launch(  # type: ignore[attr-defined]
+        executable_path=str(CHROMIUM),
+        args=[
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+        ],
+    )
+
+
+def test_presentation_mode_at_1280x720_moves_with_buttons_and_arrow_keys(app_url: str) -> None:
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    requests: list[str] = []
+    with sync_playwright() as p:
+        browser = _browser(p)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 720})  # type: ignore[attr-defined]
+            page.on("request", lambda r: requests.append(r.url))
+            page.goto(f"{app_url}/presentasi?mode=tayang&dek=Rakornis&slide=1", wait_until="domcontentloaded")
+            page.get_by_text("Ringkasan Kalimantan Selatan").first.wait_for(timeout=45_000)
+            page.wait_for_timeout(1000)
+            assert not page.locator('[data-testid="stSidebar"]').is_visible()
+            page.screenshot(path=str(ARTIFACTS / "presentasi-1.png"))
+            page.keyboard.press("ArrowRight")
+            page.get_by_text("Tren IKM dan ekspor, Kalimantan Selatan").first.wait_for(timeout=30_000)
+            page.get_by_text("slide 2 dari 4").first.wait_for(timeout=30_000)
+            page.get_by_role("button", name="Berikutnya").click()
+            page.get_by_text("slide 3 dari 4").first.wait_for(timeout=30_000)
+            page.locator(".js-plotly-plot").first.wait_for(timeout=30_000)
+            page.wait_for_timeout(1500)
+            page.screenshot(path=str(ARTIFACTS / "presentasi-3.png"))
+            page.get_by_role("button", name="Sebelumnya").click()
+            page.get_by_text("slide 2 dari 4").first.wait_for(timeout=30_000)
+            assert "slide=2" in page.url
+        finally:
+            browser.close()  # type: ignore[attr-defined]
+    outside = {urlparse(u).hostname or "" for u in requests} - {"127.0.0.1", "localhost", ""}
+    assert not outside, f"requests left the machine: {sorted(outside)}"

@@ -13,6 +13,8 @@ from tests.conftest import Fixture
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = sorted(p.stem for p in (ROOT / "pages").glob("*.py"))
+TANPA_SARINGAN = {"presentasi"}
+"""Pages without the global year/kabupaten filters."""
 
 
 def _open(page: str, **query: str) -> AppTest:
@@ -34,7 +36,8 @@ def test_every_page_runs_and_draws_the_frame(gudang: Fixture, page: str) -> None
     at = _open(page)
     assert not at.exception, at.exception
     assert any(captions.TEKS_CONTOH in w.value for w in at.warning), "sample banner missing"
-    assert [s.label for s in at.sidebar.selectbox] == ["Tahun"]
+    if page not in TANPA_SARINGAN:
+        assert [s.label for s in at.sidebar.selectbox][:1] == ["Tahun"]
     assert at.title[0].value
 
 
@@ -101,3 +104,26 @@ def test_missing_warehouse_gives_a_clear_message(tmp_path: Path, monkeypatch: py
     at = AppTest.from_file(str(ROOT / "pages" / "ringkasan.py"), default_timeout=60).run()
     assert not at.exception
     assert "make data" in at.error[0].value
+
+
+def test_presentasi_shows_one_slide_and_moves_on(
+    gudang: Fixture, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    salinan = tmp_path / "w.duckdb"
+    salinan.write_bytes(gudang.warehouse.read_bytes())
+    monkeypatch.setenv("DASBOR_WAREHOUSE", str(salinan))
+    at = _open("presentasi", mode="tayang", dek="Rakornis", slide="2")
+    assert not at.exception, at.exception
+    assert at.title[0].value.startswith("Tren IKM dan ekspor")
+    at.button[1].click().run()  # Berikutnya
+    assert at.query_params["slide"] == "3"
+    assert at.title[0].value.startswith("Bauran ekspor")
+    assert any("slide 3 dari" in m.value for m in at.markdown)
+
+
+def test_presentasi_with_a_bad_slide_number_or_deck_does_not_raise(gudang: Fixture) -> None:
+    at = _open("presentasi", mode="tayang", dek="Tidak Ada", slide="99")
+    assert not at.exception, at.exception
+    assert at.query_params["dek"] == "Rakornis"
+    assert at.query_params["slide"] == "4"
+    assert any("dek='Tidak Ada'" in w.value for w in at.warning)

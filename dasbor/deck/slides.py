@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,3 +61,14 @@ def siapkan(dek: store.Dek, warehouse: Path | None = None) -> DekSiap:
             siap.append(SlideSiap(nomor, isi, kaki, contoh))
         contoh_dek = bool(gudang.query("tabel_contoh").height)
     return DekSiap(dek.nama, tuple(siap), contoh_dek, snap)
+
+
+def isi_berkas(dek: store.Dek, akhiran: str, warehouse: Path | None = None) -> bytes:
+    """A deck exported to ``.pptx``, ``.pdf`` or ``.html``, as bytes (for a download button)."""
+    from dasbor.deck import html_out, pdf_out, pptx_out
+
+    penulis = {".pptx": pptx_out.tulis, ".pdf": pdf_out.tulis, ".html": html_out.tulis}[akhiran]
+    with tempfile.TemporaryDirectory(prefix="dasbor-dek-") as tmp:
+        out = Path(tmp) / f"dek{akhiran}"
+        penulis(siapkan(dek, warehouse), out)
+        return out.read_bytes()

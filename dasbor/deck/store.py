@@ -84,13 +84,24 @@ def _baca_json(path: Path) -> dict[str, Any]:
     return data
 
 
+def _dek(raw: dict[str, Any]) -> Dek:
+    return Dek(raw["nama"], [Slide(s["tampilan"], dict(s.get("param", {}))) for s in raw["slide"]], raw.get("snapshot"))
+
+
+def dek_json(dek: Dek) -> str:
+    """A deck as JSON (stable key order): its storage form and a cache key."""
+    return json.dumps(asdict(dek), ensure_ascii=False, sort_keys=True)
+
+
+def dek_dari_json(teks: str) -> Dek:
+    """The inverse of :func:`dek_json`."""
+    return _dek(json.loads(teks))
+
+
 def baca_dek(warehouse: Path | None = None) -> list[Dek]:
     """All decks; the default deck first (created in memory if never saved)."""
     raw = _baca_json(folder(warehouse) / "dek.json").get("dek", [])
-    daftar = [
-        Dek(d["nama"], [Slide(s["tampilan"], dict(s.get("param", {}))) for s in d["slide"]], d.get("snapshot"))
-        for d in raw
-    ]
+    daftar = [_dek(d) for d in raw]
     if not any(d.nama == DEK_DEFAULT for d in daftar):
         daftar.insert(0, dek_default())
     return daftar
