@@ -22,6 +22,7 @@ PARAMS: dict[str, dict[str, object]] = {
     "ekspor_rantai_tahap": {"tahun": TAHUN, "kab": []},
     "sumber_tabel": {"tabel": ["ikm", "ekspor"]},
     "tabel_contoh": {},
+    "kpi_per_kabupaten": {"tahun": TAHUN},
 }
 """Representative parameters of every query in queries/*.sql. A new query without an entry fails below."""
 
@@ -114,3 +115,23 @@ def test_trend_and_mix_match_polars(gudang: Fixture) -> None:
     dari_sql = bauran.filter((pl.col("rantai") == "sawit") & (pl.col("tahap") == "hilir"))["nilai_usd"].item()
     assert math.isclose(dari_sql, sawit_hilir, rel_tol=1e-9)
     assert math.isclose(bauran["nilai_usd"].sum(), ekspor["nilai_usd"].sum(), rel_tol=1e-9)
+
+
+def test_kpi_per_kabupaten_matches_polars(gudang: Fixture) -> None:
+    con = db.connect(gudang.warehouse, read_only=True)
+    try:
+        sql = db.run_query(con, "kpi_per_kabupaten", tahun=TAHUN)
+    finally:
+        con.close()
+    assert sql.height == 13
+    ikm = pl.read_parquet(gudang.masukan / "ikm" / "*.parquet").filter(pl.col("tahun_data") == TAHUN)
+    ekspor = pl.read_parquet(gudang.masukan / "ekspor" / "*.parquet").filter(pl.col("tahun") == TAHUN)
+    ekspor = ekspor.join(_peta_hs(ekspor["kode_hs"]), on="kode_hs", how="left")
+    for row in sql.iter_rows(named=True):
+        i = ikm.filter(pl.col("kode_bps") == row["kode_bps"])
+        e = ekspor.filter(pl.col("kode_bps") == row["kode_bps"])
+        assert row["jumlah_ikm"] == i.height
+        assert row["investasi_rp"] == int(i["investasi_rp"].sum())
+        assert math.isclose(row["nilai_ekspor_usd"], float(e["nilai_usd"].sum()), rel_tol=1e-9, abs_tol=1e-6)
+        if e.height:
+            assert math.isclose(row["indeks_hilirisasi"], _indeks(e), rel_tol=1e-9)
