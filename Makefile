@@ -28,10 +28,8 @@ setup-dev: $(DEV_STAMP)    ## plus the test and lint tools
 data: $(STAMP)             ## (re)build the sample warehouse (atomic: the old file survives a failure)
 	$(BIN)/python -m dasbor.build --out $(WAREHOUSE)
 
-$(WAREHOUSE): | $(STAMP)
-	$(BIN)/python -m dasbor.build --out $(WAREHOUSE) --if-missing
-
-run: $(STAMP) $(WAREHOUSE) ## start the dashboard on http://localhost:$(PORT)
+run: $(STAMP)              ## start the dashboard on http://localhost:$(PORT) (builds the sample warehouse if missing or stale)
+	$(BIN)/python -m dasbor.build --out $(WAREHOUSE) --if-stale
 	DASBOR_WAREHOUSE=$(WAREHOUSE) $(BIN)/streamlit run app.py --server.port $(PORT)
 
 lint: $(DEV_STAMP)         ## ruff (with S608), mypy --strict, import-linter contracts

@@ -11,6 +11,7 @@ it open keeps reading the old file until it reconnects. Running it twice gives t
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import sys
 import tempfile
@@ -35,6 +36,7 @@ LANGKAH = (
     "hs_peta",
     "ekspor_bulanan",
     "ikm_ringkas",
+    "meta",
 )
 """Build steps in dependency order; each is ``queries/build/<step>.sql``."""
 
@@ -64,7 +66,7 @@ def build_warehouse(out: Path, masukan: Path) -> BuildReport:
     try:
         con = db.connect(tmp, read_only=False)
         try:
-            inputs = {"referensi": str(settings.reference_dir()), "masukan": str(masukan)}
+            inputs = {"referensi": str(settings.reference_dir()), "masukan": str(masukan), "versi": versi_skema()}
             for step in LANGKAH:
                 try:
                     db.run_statement(con, f"build/{step}", **_params_for(step, inputs))
@@ -80,6 +82,31 @@ def build_warehouse(out: Path, masukan: Path) -> BuildReport:
             leftover.unlink(missing_ok=True)
         raise
     return BuildReport(out, rows, time.perf_counter() - mulai, out.stat().st_size)
+
+
+def versi_skema() -> str:
+    """Checksum of the build SQL: a warehouse whose ``meta.versi_skema`` differs was built by other code."""
+    h = hashlib.sha256()
+    for path in sorted((settings.queries_dir() / "build").glob("*.sql")):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def status_gudang(path: Path) -> str:
+    """'hilang', 'terkini', 'lama' (older schema, sample only: safe to rebuild) or 'lama-impor'."""
+    if not path.exists():
+        return "hilang"
+    con = db.connect(path, read_only=True)
+    try:
+        row = db.run_query(con, "versi_gudang").row(0, named=True)
+    except Exception:  # noqa: BLE001 - a warehouse too old to have meta is simply old
+        return "lama"
+    finally:
+        con.close()
+    if row["versi_skema"] == versi_skema():
+        return "terkini"
+    return "lama-impor" if row["sumber_impor"] else "lama"
 
 
 def _params_for(step: str, inputs: dict[str, str]) -> dict[str, str]:
@@ -115,11 +142,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", type=float, default=1.0, help="skala data contoh: 1 = provinsi, 60 = nasional")
     parser.add_argument("--seed", type=int, default=42, help="seed data contoh")
     parser.add_argument("--if-missing", action="store_true", help="lewati bila gudang sudah ada")
+    parser.add_argument(
+        "--if-stale",
+        action="store_true",
+        help="bangun bila gudang hilang atau dibangun versi lama (hanya bila isinya data contoh)",
+    )
     args = parser.parse_args(argv)
     out: Path = args.out or settings.warehouse_path()
     if args.if_missing and out.exists():
         print(f"Gudang data sudah ada: {out}")
         return 0
+    if args.if_stale:
+        status = status_gudang(out)
+        if status == "terkini":
+            print(f"Gudang data sudah terkini: {out}")
+            return 0
+        if status == "lama-impor":
+            print(
+                f"Gudang data {out} dibangun versi lama dan berisi data impor: tidak dibangun ulang otomatis. "
+                "Cadangkan lalu jalankan `make data` dan impor ulang berkas kantor.",
+                file=sys.stderr,
+            )
+            return 0
     print(f"Membangun gudang data {out} ...", flush=True)
     try:
         if args.masukan is not None:

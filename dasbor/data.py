@@ -74,6 +74,13 @@ def tabel_contoh() -> tuple[str, ...]:
     return tuple(_run("tabel_contoh")["tabel"].to_list())
 
 
+@st.cache_data(show_spinner=False)
+def versi_gudang() -> str | None:
+    """The schema version the warehouse was built with."""
+    versi = _run("versi_gudang")["versi_skema"][0]
+    return str(versi) if versi is not None else None
+
+
 @dataclass(frozen=True)
 class Kabupaten:
     """A kabupaten/kota as the filters need it."""

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import polars as pl
 import streamlit as st
 
-from dasbor import captions, data, url_state, widgets
+from dasbor import build, captions, data, url_state, widgets
 from dasbor.captions import TEKS_CONTOH
 from dasbor.deck import store
 
@@ -85,6 +85,7 @@ def halaman(judul: str, *, saringan: bool = True) -> Filter:
     tahun = widgets.pilih_tahun(pilihan, default) if saringan else default
     kab = widgets.pilih_kabupaten(daftar) if saringan else ()
     banner_contoh()
+    peringatan_versi()
     st.title(judul)
     for catatan in widgets.catatan_url():
         st.warning(catatan, icon=":material/link_off:")
@@ -117,6 +118,20 @@ def tombol_presentasi(tampilan: str) -> None:
             param = {k: st.query_params[k] for k in st.query_params}
             dek = store.tambah_slide(str(nama), store.Slide(tampilan, param))
             st.success(f"Ditambahkan ke '{dek.nama}' sebagai slide {len(dek.slide)}.")
+
+
+def peringatan_versi() -> None:
+    """Say so when the warehouse was built by an older version of the code (pages may lack tables)."""
+    try:
+        versi = data.versi_gudang()
+    except Exception:  # noqa: BLE001 - a warehouse without meta predates versioning
+        versi = None
+    if versi != build.versi_skema():
+        st.error(
+            "Gudang data dibangun oleh versi aplikasi yang lebih lama; sebagian halaman bisa gagal. Jalankan "
+            "`make data` (data contoh) atau bangun ulang dari berkas kantor.",
+            icon=":material/update:",
+        )
 
 
 def banner_contoh() -> None:

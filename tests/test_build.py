@@ -206,3 +206,12 @@ def test_command_line_prints_row_counts_and_time(tmp_path: Path, capsys: pytest.
     assert out.exists()
     assert build.main(["--out", str(out), "--if-missing"]) == 0
     assert "sudah ada" in capsys.readouterr().out
+
+
+def test_status_tells_a_current_warehouse_from_an_old_one(
+    gudang: Fixture, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert build.status_gudang(gudang.warehouse) == "terkini"
+    assert build.status_gudang(tmp_path / "tidak-ada.duckdb") == "hilang"
+    monkeypatch.setattr(build, "versi_skema", lambda: "kode-lebih-baru")
+    assert build.status_gudang(gudang.warehouse) == "lama"

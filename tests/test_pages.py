@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dasbor import captions, db, kpi
+from dasbor import build, captions, db, kpi
 from tests.conftest import Fixture
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -127,3 +127,11 @@ def test_presentasi_with_a_bad_slide_number_or_deck_does_not_raise(gudang: Fixtu
     assert at.query_params["dek"] == "Rakornis"
     assert at.query_params["slide"] == "4"
     assert any("dek='Tidak Ada'" in w.value for w in at.warning)
+
+
+def test_an_old_warehouse_is_named_on_the_page(gudang: Fixture, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert not _open("ringkasan").error
+    monkeypatch.setattr(build, "versi_skema", lambda: "kode-lebih-baru")
+    at = _open("ringkasan")
+    assert not at.exception
+    assert "versi aplikasi yang lebih lama" in at.error[0].value

@@ -23,6 +23,7 @@ PARAMS: dict[str, dict[str, object]] = {
     "sumber_tabel": {"tabel": ["ikm", "ekspor"]},
     "tabel_contoh": {},
     "kpi_per_kabupaten": {"tahun": TAHUN},
+    "versi_gudang": {},
 }
 """Representative parameters of every query in queries/*.sql. A new query without an entry fails below."""
 
