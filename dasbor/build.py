@@ -35,6 +35,10 @@ LANGKAH = (
     "hs_peta",
     "ekspor_bulanan",
     "ikm_ringkas",
+    "kbli2",
+    "makro_ikm",
+    "ekspor_negara",
+    "hs4_uraian",
 )
 """Build steps in dependency order; each is ``queries/build/<step>.sql``."""
 
