@@ -260,8 +260,8 @@ def test_ekspor_indeks_matches_polars(
         nilai = _saring_ekspor(semua_tahap, [], [], tahap)
         assert math.isclose(row["nilai_usd"], nilai["nilai_usd"].sum(), rel_tol=1e-9)
         assert math.isclose(row["nilai_rp"], nilai["nilai_rp"].sum(), rel_tol=1e-9)
-        batubara = nilai.filter(pl.col("rantai") == "batubara")["nilai_usd"].sum()
-        assert math.isclose(row["porsi_batubara"], 100 * batubara / nilai["nilai_usd"].sum(), abs_tol=1e-9)
+        batubara = float(nilai.filter(pl.col("rantai") == "batubara")["nilai_usd"].sum())
+        assert math.isclose(row["porsi_batubara"], 100 * batubara / float(nilai["nilai_usd"].sum()), abs_tol=1e-9)
         # The index ignores the stage filter: it is the share of stages.
         assert math.isclose(row["indeks_hilirisasi"], _indeks(semua_tahap), rel_tol=1e-9)
         tanpa = semua_tahap.filter(pl.col("rantai").is_null() | (pl.col("rantai") != "batubara"))
@@ -325,7 +325,9 @@ def test_ekspor_tahap_per_rantai_matches_polars(con: db.Connection, ekspor: pl.D
     harap = data.group_by("rantai", "tahap").agg(pl.col("nilai_usd").sum())
     gabung = sql.join(harap, on=["rantai", "tahap"], how="full", coalesce=True)
     assert gabung.height == sql.height == harap.height
-    assert all(math.isclose(a, b, rel_tol=1e-9) for a, b in zip(gabung["nilai_usd"], gabung["nilai_usd_right"], strict=True))
+    assert all(
+        math.isclose(a, b, rel_tol=1e-9) for a, b in zip(gabung["nilai_usd"], gabung["nilai_usd_right"], strict=True)
+    )
 
 
 def test_ekspor_per_hs_matches_polars_with_labels(con: db.Connection, ekspor: pl.DataFrame) -> None:
@@ -334,7 +336,9 @@ def test_ekspor_per_hs_matches_polars_with_labels(con: db.Connection, ekspor: pl
     harap = data.group_by(pl.col("kode_hs").str.slice(0, 4).alias("kode_hs4")).agg(pl.col("nilai_usd").sum())
     gabung = sql.join(harap, on="kode_hs4", how="full", coalesce=True)
     assert gabung.height == sql.height == harap.height
-    assert all(math.isclose(a, b, rel_tol=1e-9) for a, b in zip(gabung["nilai_usd"], gabung["nilai_usd_right"], strict=True))
+    assert all(
+        math.isclose(a, b, rel_tol=1e-9) for a, b in zip(gabung["nilai_usd"], gabung["nilai_usd_right"], strict=True)
+    )
     cpo = sql.filter(pl.col("kode_hs4") == "1511").row(0, named=True)
     assert cpo["kode_hs2"] == "15"
     assert cpo["uraian_hs2"] == "Lemak dan minyak hewani atau nabati"
