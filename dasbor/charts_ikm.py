@@ -67,22 +67,39 @@ def _seri(df: pl.DataFrame, kolom: str, ukuran: Ukuran) -> tuple[list[float | No
     return nilai, teks
 
 
-def _label_batang(df: pl.DataFrame, ukuran: Ukuran) -> list[str]:
-    """The text at the end of each bar: the total in the measure's format, "<3" for small cells."""
+def _total_terlihat(df: pl.DataFrame, ukuran: Ukuran) -> pl.DataFrame:
+    """Add ``ditahan`` and ``_total`` (the measure's sum, null for small cells).
+
+    Nothing drawn may depend on a withheld value: not a bar, not the position of its "<3" label, not the axis
+    range, not the order of the bars (a small cell ranked between two shown bars would reveal its size).
+    """
     data = sel_kecil.tandai(df)
-    total = data.select(pl.sum_horizontal(list(ukuran.kolom)))[:, 0].to_list()
+    return data.with_columns(
+        pl.when(pl.col("ditahan")).then(None).otherwise(pl.sum_horizontal(list(ukuran.kolom))).alias("_total")
+    )
+
+
+def _label_batang(data: pl.DataFrame, ukuran: Ukuran) -> list[str]:
+    """The text at the end of each bar: the total in the measure's format, "<3" for small cells."""
     return [
         sel_kecil.LABEL_DITAHAN if kecil else ukuran.fmt(t)
-        for t, kecil in zip(total, data["ditahan"].to_list(), strict=True)
+        for t, kecil in zip(data["_total"].to_list(), data["ditahan"].to_list(), strict=True)
     ]
+
+
+def _sumbu_nilai(data: pl.DataFrame, ukuran: Ukuran, kelonggaran: float) -> dict[str, object]:
+    """Axis settings from the shown totals only; all cells withheld gives a bare 0-1 axis without numbers."""
+    maks = max(((v or 0) / ukuran.pembagi for v in data["_total"].to_list()), default=0)
+    if maks == 0:
+        return {"range": [0, 1], "showticklabels": False}
+    return {"range": [0, maks * kelonggaran], "tickformat": ",.0f"}
 
 
 def batang_kategori(df: pl.DataFrame, kategori: str, ukuran_key: str) -> go.Figure:
     """Horizontal bars, one per category (sektor, KBLI label, kabupaten), largest first."""
     ukuran = UKURAN[ukuran_key]
-    data = df.with_columns(pl.sum_horizontal(list(ukuran.kolom)).alias("_total")).sort(
-        "_total", descending=True, nulls_last=True
-    )
+    # Shown cells largest first, then withheld cells by name.
+    data = _total_terlihat(df, ukuran).sort(["ditahan", "_total", kategori], descending=[False, True, False])
     label = data[kategori].to_list()
     fig = go.Figure()
     for kolom in ukuran.kolom:
@@ -111,13 +128,15 @@ def batang_kategori(df: pl.DataFrame, kategori: str, ukuran_key: str) -> go.Figu
             hoverinfo="skip",
         )
     )
-    maks = max((v or 0) / ukuran.pembagi for v in data["_total"].to_list()) if data.height else 1
     fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(title_text=ukuran.sumbu, tickformat=",.0f", range=[0, maks * 1.02 or 1], nticks=4)
+    fig.update_xaxes(title_text=ukuran.sumbu, nticks=4, **_sumbu_nilai(data, ukuran, 1.02))
     base_layout(fig, height=max(44 * data.height + 120, 260))
     # Room right of the longest bar for its label ("Rp 12,3 triliun" is the longest a label gets).
     fig.update_layout(
-        barmode="stack", showlegend=len(ukuran.kolom) > 1, margin={"r": 150 if ukuran.pembagi > 1 else 110}
+        barmode="stack",
+        showlegend=len(ukuran.kolom) > 1,
+        legend_traceorder="normal",
+        margin={"r": 150 if ukuran.pembagi > 1 else 110},
     )
     return fig
 
@@ -125,11 +144,12 @@ def batang_kategori(df: pl.DataFrame, kategori: str, ukuran_key: str) -> go.Figu
 def tren_registri(df: pl.DataFrame, ukuran_key: str) -> go.Figure:
     """Bars per registry year, the chosen year (column ``terpilih``) in the accent colour, the rest lighter."""
     ukuran = UKURAN[ukuran_key]
-    tahun = df["tahun_data"].to_list()
-    terpilih = df["terpilih"].to_list()
+    data = _total_terlihat(df, ukuran)
+    tahun = data["tahun_data"].to_list()
+    terpilih = data["terpilih"].to_list()
     fig = go.Figure()
     for kolom in ukuran.kolom:
-        nilai, hover = _seri(df, kolom, ukuran)
+        nilai, hover = _seri(data, kolom, ukuran)
         warna_dasar = WARNA_SERI.get(kolom, WARNA_UTAMA)
         fig.add_trace(
             go.Bar(
@@ -141,21 +161,19 @@ def tren_registri(df: pl.DataFrame, ukuran_key: str) -> go.Figure:
                 hoverinfo="text",
             )
         )
-    total = df.select(pl.sum_horizontal(list(ukuran.kolom)))[:, 0].to_list()
     fig.add_trace(
         go.Scatter(
             x=tahun,
-            y=[0 if v is None else v / ukuran.pembagi for v in total],
+            y=[0 if v is None else v / ukuran.pembagi for v in data["_total"].to_list()],
             mode="text",
-            text=_label_batang(df, ukuran),
+            text=_label_batang(data, ukuran),
             textposition="top center",
             cliponaxis=False,
             showlegend=False,
             hoverinfo="skip",
         )
     )
-    maks = max(((v or 0) / ukuran.pembagi for v in total), default=1)
-    fig.update_layout(barmode="stack", showlegend=len(ukuran.kolom) > 1)
+    fig.update_layout(barmode="stack", showlegend=len(ukuran.kolom) > 1, legend_traceorder="normal")
     fig.update_xaxes(dtick=1, tickformat="d")
-    fig.update_yaxes(title_text=ukuran.sumbu, tickformat=",.0f", range=[0, maks * 1.2 or 1])
+    fig.update_yaxes(title_text=ukuran.sumbu, **_sumbu_nilai(data, ukuran, 1.2))
     return base_layout(fig, height=380)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from dasbor import formats
+from dasbor import formats, sel_kecil
 from dasbor.palette import LABEL_RANTAI, LABEL_TAHAP
 
 UKURAN_HALAMAN = 25
@@ -54,3 +54,14 @@ def rentang_baris(halaman: int, jumlah: int) -> tuple[int, int]:
 def jumlah_halaman(jumlah: int) -> int:
     """Pages needed for ``jumlah`` firms (at least one, so the pager always draws)."""
     return max(1, -(-jumlah // UKURAN_HALAMAN))
+
+
+def keterangan_halaman(halaman: int, jumlah: int) -> str:
+    """The line under the table: which rows of how many. A small cell never states its count."""
+    if sel_kecil.ditahan(jumlah):
+        return (
+            f"Kurang dari {sel_kecil.BATAS} IKM cocok. Baris per usaha tetap tampil karena pengaturan kantor "
+            "mengizinkannya (DASBOR_TAMPILKAN_IKM); angka agregatnya ditahan."
+        )
+    awal, akhir = rentang_baris(halaman, jumlah)
+    return f"IKM ke-{formats.angka(awal)} sampai {formats.angka(akhir)} dari {formats.unit(jumlah)}, urut nama usaha."

@@ -5,7 +5,7 @@ import datetime as dt
 import polars as pl
 import streamlit as st
 
-from dasbor import charts_ikm, data, formats, frame, kpi_ikm, sel_kecil, settings, tabel_ikm, unduhan, widgets
+from dasbor import charts_ikm, data, frame, kpi_ikm, sel_kecil, settings, tabel_ikm, unduhan, widgets
 from dasbor.filter_ikm import (
     LABEL_SKALA,
     LABEL_YA_TIDAK,
@@ -106,13 +106,10 @@ else:
         st.session_state["hal"] = 1
     tempat_tabel = st.container()
     hal = st.pagination(n_hal, key="hal", max_visible_pages=9)
-    awal, akhir = tabel_ikm.rentang_baris(hal, jumlah)
+    awal, _ = tabel_ikm.rentang_baris(hal, jumlah)
     daftar = data.ikm_daftar(saring, tabel_ikm.UKURAN_HALAMAN, awal - 1)
     tempat_tabel.dataframe(tabel_ikm.tampilan(daftar), hide_index=True, height=37 * daftar.height + 40)
-    tempat_tabel.caption(
-        f"IKM ke-{formats.angka(awal)} sampai {formats.angka(akhir)} dari {sel_kecil.label_jumlah(jumlah)}, "
-        "urut nama usaha."
-    )
+    tempat_tabel.caption(tabel_ikm.keterangan_halaman(hal, jumlah))
     frame.keterangan_sumber(("ikm",))
 
 st.subheader("Unduh data")

@@ -36,6 +36,22 @@ def test_category_bars_hide_small_cells() -> None:
     assert "7" not in " ".join(batang.hovertext[2:])
 
 
+def test_withheld_cells_shape_nothing_on_the_chart() -> None:
+    """A small cell's value must not leak through its label position, the axis range or the bar order."""
+    df = _per_sektor().with_columns(pl.Series("investasi_rp", [5e9, 9e12, 1e9]), pl.Series("jumlah_ikm", [120, 2, 1]))
+    fig = charts_ikm.batang_kategori(df, "sektor", "investasi")
+    teks = fig.data[-1]
+    assert list(teks.y) == ["Pangan", "Kerajinan", "Sandang"], "withheld cells last, by name"
+    assert list(teks.x) == [5.0, 0, 0]
+    assert fig.layout.xaxis.range[1] < 6, "the axis is not stretched to a withheld value"
+    semua_kecil = charts_ikm.batang_kategori(df.filter(pl.col("jumlah_ikm") < 3), "sektor", "jumlah")
+    assert list(semua_kecil.layout.xaxis.range) == [0, 1] and semua_kecil.layout.xaxis.showticklabels is False
+    tren = charts_ikm.tren_registri(
+        pl.DataFrame({"tahun_data": [2024, 2025], "terpilih": [False, True], "jumlah_ikm": [2, 1]}), "jumlah"
+    )
+    assert list(tren.data[-1].y) == [0, 0] and tren.layout.yaxis.showticklabels is False
+
+
 def test_workforce_stacks_men_and_women() -> None:
     fig = charts_ikm.batang_kategori(_per_sektor(), "sektor", "tenaga_kerja")
     bars = [t for t in fig.data if t.type == "bar"]

@@ -153,3 +153,6 @@ def test_firm_table_formats_and_pages() -> None:
     assert baris["Berdiri"] == "–"
     assert tabel_ikm.jumlah_halaman(0) == 1 and tabel_ikm.jumlah_halaman(26) == 2
     assert tabel_ikm.rentang_baris(2, 30) == (26, 30)
+    assert tabel_ikm.keterangan_halaman(2, 1234) == "IKM ke-26 sampai 50 dari 1.234 unit, urut nama usaha."
+    kecil = tabel_ikm.keterangan_halaman(1, 2)
+    assert "Kurang dari 3 IKM" in kecil and "2" not in kecil
