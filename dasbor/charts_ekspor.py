@@ -187,7 +187,7 @@ def peringkat_indeks(df: pl.DataFrame, tahun: int, kolom: str) -> go.Figure:
     )
     maks = max(nilai, default=0)
     fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(range=[0, max(maks * 1.05, 5)], ticksuffix=" %", nticks=4)
+    fig.update_xaxes(range=[0, max(maks * 1.05, 5)], ticksuffix=" %", nticks=4, tickangle=0)
     base_layout(fig, height=40 * max(data.height, 3) + 110)
     fig.update_layout(showlegend=False, margin={"r": RUANG_LABEL})
     return fig
@@ -323,7 +323,7 @@ def negara_tujuan(df: pl.DataFrame, mata_uang: str, *, teratas: int = 12) -> go.
     maks = max(((v or 0) / uang.pembagi for v in nilai), default=1)
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(
-        title_text=f"Nilai ekspor ({uang.sumbu})", tickformat=",.0f", range=[0, maks * 1.05 or 1], nticks=4
+        title_text=f"Nilai ekspor ({uang.sumbu})", tickformat=",.0f", range=[0, maks * 1.05 or 1], nticks=4, tickangle=0
     )
     base_layout(fig, height=36 * len(nama) + 120)
     fig.update_layout(showlegend=False, margin={"r": RUANG_LABEL})

@@ -129,7 +129,7 @@ def batang_kategori(df: pl.DataFrame, kategori: str, ukuran_key: str) -> go.Figu
         )
     )
     fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(title_text=ukuran.sumbu, nticks=4, **_sumbu_nilai(data, ukuran, 1.02))
+    fig.update_xaxes(title_text=ukuran.sumbu, nticks=4, tickangle=0, **_sumbu_nilai(data, ukuran, 1.02))
     base_layout(fig, height=max(44 * data.height + 120, 260))
     # Room right of the longest bar for its label ("Rp 12,3 triliun" is the longest a label gets).
     fig.update_layout(

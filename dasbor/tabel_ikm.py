@@ -1,16 +1,20 @@
 """The firm list as users read it: Indonesian column names and formatted values. Pure, no Streamlit.
 
 The download keeps the warehouse columns and raw numbers (analysts recompute from them); the screen table is
-for reading, so money reads "Rp 1,2 miliar" and yes/no reads "Ya"/"Tidak".
+for reading, so money reads "Rp 1,2 miliar" and yes/no reads "Ya"/"Tidak". Streamlit's table has its own
+"Download as CSV" button that cannot be switched off, so the screen table's text is neutralised against
+formula injection exactly like the downloads (a name starting with "=" shows with a leading apostrophe).
 """
 
 from __future__ import annotations
 
 import polars as pl
 
-from dasbor import formats, sel_kecil
+from dasbor import formats, sel_kecil, unduhan
 from dasbor.palette import LABEL_RANTAI, LABEL_TAHAP
 
+KOLOM_TEKS_BEBAS = ("Nama usaha", "Kabupaten/kota", "Kecamatan", "KBLI", "Sektor", "Komoditas")
+"""Columns holding the registry's own text (a firm can register any name); the rest is written by formats."""
 UKURAN_HALAMAN = 25
 """Firms per page of the table: a projector shows about this many rows legibly."""
 
@@ -21,7 +25,7 @@ def _ya(v: bool | None) -> str:
 
 def tampilan(df: pl.DataFrame) -> pl.DataFrame:
     """The ``ikm_daftar`` frame with the columns and formats of the screen table."""
-    return pl.DataFrame(
+    tabel = pl.DataFrame(
         {
             "Nama usaha": df["nama_usaha"],
             "Kabupaten/kota": df["kabupaten"],
@@ -43,6 +47,7 @@ def tampilan(df: pl.DataFrame) -> pl.DataFrame:
         },
         schema_overrides={"Nama usaha": pl.String},
     )
+    return unduhan.netralkan(tabel, KOLOM_TEKS_BEBAS)
 
 
 def rentang_baris(halaman: int, jumlah: int) -> tuple[int, int]:

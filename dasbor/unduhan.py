@@ -40,9 +40,13 @@ MIME = {
 }
 
 
-def netralkan(df: pl.DataFrame) -> pl.DataFrame:
-    """Prefix an apostrophe to every text cell that a spreadsheet would read as a formula."""
-    teks = [c for c, t in df.schema.items() if t == pl.String]
+def netralkan(df: pl.DataFrame, kolom: Sequence[str] | None = None) -> pl.DataFrame:
+    """Prefix an apostrophe to every text cell that a spreadsheet would read as a formula.
+
+    ``kolom`` limits it to some columns (the screen table neutralises the registry's free text, not its own
+    formatted numbers such as "-Rp 1,2 juta"); every text column by default.
+    """
+    teks = [c for c, t in df.schema.items() if t == pl.String and (kolom is None or c in kolom)]
     pola = "^[" + "".join("\\" + a if a in "-+" else a for a in AWALAN_RUMUS) + "]"
     return df.with_columns(
         pl.when(pl.col(c).str.contains(pola)).then(pl.lit("'") + pl.col(c)).otherwise(pl.col(c)).alias(c) for c in teks

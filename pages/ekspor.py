@@ -135,7 +135,7 @@ pemisah_csv = unduhan.pemisah(
 )
 b1.download_button(
     "CSV",
-    data=unduhan.ke_csv(deret, pemisah=pemisah_csv, contoh=contoh),
+    data=lambda: unduhan.ke_csv(deret, pemisah=pemisah_csv, contoh=contoh),
     file_name=f"{nama_berkas}.csv",
     mime=unduhan.MIME["csv"],
     icon=":material/download:",
@@ -144,7 +144,7 @@ b1.download_button(
 )
 b2.download_button(
     "XLSX",
-    data=unduhan.ke_xlsx(deret, keterangan, contoh=contoh),
+    data=lambda: unduhan.ke_xlsx(deret, keterangan, contoh=contoh),
     file_name=f"{nama_berkas}.xlsx",
     mime=unduhan.MIME["xlsx"],
     icon=":material/download:",
@@ -153,7 +153,7 @@ b2.download_button(
 )
 b3.download_button(
     "Parquet",
-    data=unduhan.ke_parquet(deret, keterangan, contoh=contoh),
+    data=lambda: unduhan.ke_parquet(deret, keterangan, contoh=contoh),
     file_name=f"{nama_berkas}.parquet",
     mime=unduhan.MIME["parquet"],
     icon=":material/download:",

@@ -147,6 +147,11 @@ def test_firm_table_formats_and_pages() -> None:
         }
     )
     baris = tabel_ikm.tampilan(daftar).row(0, named=True)
+    jahat = tabel_ikm.tampilan(
+        daftar.with_columns(pl.lit("=HYPERLINK(1)").alias("nama_usaha"), pl.lit(-2_000_000).alias("nilai_tambah_rp"))
+    )
+    assert jahat["Nama usaha"].to_list() == ["'=HYPERLINK(1)"], "Streamlit's own table CSV must not carry a formula"
+    assert jahat["Nilai tambah"].to_list() == ["-Rp 2,0 juta"]
     assert baris["KBLI"] == "10792 · Makanan"
     assert baris["TK P"] == "1.234" and baris["Investasi"] == "Rp 25,0 juta"
     assert baris["Tahap"] == "Hilir" and baris["Halal"] == "Ya" and baris["Ekspor"] == "Tidak"
