@@ -148,7 +148,7 @@ keterangan = [
 def _tabel_unduhan() -> pl.DataFrame:
     """Exactly the filtered view: every matching firm, or the aggregate with small cells withheld."""
     if isi == "daftar":
-        return data.ikm_daftar(saring, None, 0)
+        return data.ikm_daftar_unduhan(saring)
     return sel_kecil.untuk_unduhan(data.ikm_rekap(saring))
 
 

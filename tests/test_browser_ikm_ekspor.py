@@ -29,7 +29,8 @@ def _buka(page: Any, url: str, n_grafik: int) -> None:
     page.goto(url, wait_until="domcontentloaded")
     page.get_by_text("Data contoh, bukan data resmi").first.wait_for(timeout=60_000)
     page.locator('[data-testid="stMetric"]').first.wait_for(timeout=60_000)
-    page.locator(".js-plotly-plot").nth(n_grafik - 1).wait_for(timeout=60_000)
+    page.locator(".js-plotly-plot").first.wait_for(timeout=60_000)
+    page.locator(".js-plotly-plot").nth(n_grafik - 1).wait_for(timeout=60_000, state="attached")
     page.wait_for_timeout(1500)
 
 
