@@ -36,6 +36,10 @@ LANGKAH = (
     "hs_peta",
     "ekspor_bulanan",
     "ikm_ringkas",
+    "kbli2",
+    "makro_ikm",
+    "ekspor_negara",
+    "hs4_uraian",
     "meta",
 )
 """Build steps in dependency order; each is ``queries/build/<step>.sql``."""

@@ -15,6 +15,7 @@ import streamlit as st
 from dasbor import db, settings
 from dasbor.deck import banding, slides, store
 from dasbor.deck.gudang import Gudang
+from dasbor.filter_ikm import FilterIkm
 
 
 @st.cache_resource(show_spinner=False)
@@ -109,3 +110,120 @@ def banding_snapshot(snapshot: str, warehouse: str) -> tuple[int, pl.DataFrame]:
     with Gudang(store.path_snapshot(snap, path)) as lama, Gudang(path) as baru:
         tahun = banding.tahun_bersama(lama, baru)
         return tahun, banding.bandingkan(lama, baru, tahun)
+
+
+# --- IKM dan Ekspor & Hilirisasi ---
+# FilterIkm is a frozen dataclass of tuples, strings, booleans and ints: Streamlit hashes it by value, so it is
+# as small a cache key as the tuples it holds.
+
+
+@st.cache_data(show_spinner=False)
+def ikm_pilihan() -> pl.DataFrame:
+    """Values of the IKM page's categorical filters (jenis, nilai, label)."""
+    return _run("ikm_pilihan")
+
+
+@st.cache_data(show_spinner=False)
+def ikm_rentang_berdiri() -> tuple[int, int]:
+    """Earliest and latest founding year in the registry: the bounds of the founding-year slider."""
+    row = _run("ikm_rentang_berdiri").row(0)
+    return int(row[0]), int(row[1])
+
+
+@st.cache_data(show_spinner=False)
+def ikm_ringkasan(f: FilterIkm) -> pl.DataFrame:
+    """Filtered registry totals for the chosen year and the year before."""
+    return _run("ikm_ringkasan", **f.params())
+
+
+@st.cache_data(show_spinner=False)
+def ikm_per_sektor(f: FilterIkm) -> pl.DataFrame:
+    """Filtered registry per sektor in the chosen year."""
+    return _run("ikm_per_sektor", **f.params())
+
+
+@st.cache_data(show_spinner=False)
+def ikm_per_kbli(f: FilterIkm) -> pl.DataFrame:
+    """Filtered registry per KBLI division in the chosen year."""
+    return _run("ikm_per_kbli", **f.params())
+
+
+@st.cache_data(show_spinner=False)
+def ikm_per_kabupaten(f: FilterIkm) -> pl.DataFrame:
+    """Filtered registry per kabupaten/kota in the chosen year."""
+    return _run("ikm_per_kabupaten", **f.params())
+
+
+@st.cache_data(show_spinner=False)
+def ikm_per_tahun(f: FilterIkm) -> pl.DataFrame:
+    """Filtered registry per registry year."""
+    return _run("ikm_per_tahun", **f.params())
+
+
+@st.cache_data(show_spinner=False)
+def ikm_rekap(f: FilterIkm) -> pl.DataFrame:
+    """Filtered registry per kabupaten x sektor in the chosen year (the aggregate download)."""
+    return _run("ikm_rekap", **f.params())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def ikm_daftar(f: FilterIkm, batas: int, mulai: int = 0) -> pl.DataFrame:
+    """One page of firms of the filtered registry: ``batas`` rows from ``mulai``."""
+    return _run("ikm_daftar", **f.params(), batas=batas, mulai=mulai)
+
+
+@st.cache_data(show_spinner=False, max_entries=2)
+def ikm_daftar_unduhan(f: FilterIkm) -> pl.DataFrame:
+    """Every firm of the filtered registry, for the download. Kept apart from the pages of the table so that
+    at most two full lists (about 20 MB each at 73,000 firms) stay in memory."""
+    return _run("ikm_daftar", **f.params(), batas=None, mulai=0)
+
+
+@st.cache_data(show_spinner=False)
+def ekspor_pilihan() -> pl.DataFrame:
+    """Values of the export page's chain and stage filters (jenis, nilai)."""
+    return _run("ekspor_pilihan")
+
+
+@st.cache_data(show_spinner=False)
+def ekspor_indeks(tahun: int, kab: tuple[str, ...], rantai: tuple[str, ...], tahap: tuple[str, ...]) -> pl.DataFrame:
+    """Indeks Hilirisasi (with and without coal), export value and coal's share: ``tahun`` and the year before."""
+    return _run("ekspor_indeks", tahun=tahun, kab=list(kab), rantai=list(rantai), tahap=list(tahap))
+
+
+@st.cache_data(show_spinner=False)
+def ekspor_indeks_rantai(tahun: int, kab: tuple[str, ...], rantai: tuple[str, ...]) -> pl.DataFrame:
+    """Each chain's own index in ``tahun`` and the year before."""
+    return _run("ekspor_indeks_rantai", tahun=tahun, kab=list(kab), rantai=list(rantai))
+
+
+@st.cache_data(show_spinner=False)
+def ekspor_deret(periode: str, kab: tuple[str, ...], rantai: tuple[str, ...], tahap: tuple[str, ...]) -> pl.DataFrame:
+    """Export value per period (``tahunan`` or ``bulanan``) x chain x stage."""
+    return _run("ekspor_deret", periode=periode, kab=list(kab), rantai=list(rantai), tahap=list(tahap))
+
+
+@st.cache_data(show_spinner=False)
+def ekspor_indeks_kabupaten(kab: tuple[str, ...], rantai: tuple[str, ...]) -> pl.DataFrame:
+    """The index with and without coal per kabupaten and year."""
+    return _run("ekspor_indeks_kabupaten", kab=list(kab), rantai=list(rantai))
+
+
+@st.cache_data(show_spinner=False)
+def ekspor_tahap_per_rantai(tahun: int, kab: tuple[str, ...], rantai: tuple[str, ...]) -> pl.DataFrame:
+    """Export value per chain and stage in ``tahun`` (the Sankey ladders)."""
+    return _run("ekspor_tahap_per_rantai", tahun=tahun, kab=list(kab), rantai=list(rantai))
+
+
+@st.cache_data(show_spinner=False)
+def ekspor_per_hs(tahun: int, kab: tuple[str, ...], rantai: tuple[str, ...], tahap: tuple[str, ...]) -> pl.DataFrame:
+    """Export value per HS heading (with chapter) in ``tahun``."""
+    return _run("ekspor_per_hs", tahun=tahun, kab=list(kab), rantai=list(rantai), tahap=list(tahap))
+
+
+@st.cache_data(show_spinner=False)
+def ekspor_per_negara(
+    tahun: int, kab: tuple[str, ...], rantai: tuple[str, ...], tahap: tuple[str, ...]
+) -> pl.DataFrame:
+    """Export value per destination country in ``tahun``."""
+    return _run("ekspor_per_negara", tahun=tahun, kab=list(kab), rantai=list(rantai), tahap=list(tahap))

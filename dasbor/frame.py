@@ -154,3 +154,17 @@ def segera_hadir(judul: str, isi: str) -> None:
     """Placeholder of a page whose issue has not landed yet: says so plainly, never raises."""
     halaman(judul)
     st.info(f"Segera hadir: {isi}", icon=":material/construction:")
+
+
+def jumlah_catatan_url() -> int:
+    """How many URL notes the session holds; a page reads it right after :func:`halaman`."""
+    return len(widgets.catatan_url())
+
+
+def catatan_url_baru(sejak: int) -> None:
+    """Show the URL notes recorded after :func:`halaman` drew its own, by the page's own filters.
+
+    A page's filters are read after the frame, so their notes would otherwise appear only on the next rerun.
+    """
+    for catatan in widgets.catatan_url()[sejak:]:
+        st.warning(catatan, icon=":material/link_off:")

@@ -27,3 +27,14 @@ def queries_dir() -> Path:
 def reference_dir() -> Path:
     """Committed reference tables (wilayah, hs_rantai, the estates' public facts)."""
     return PROJECT_ROOT / "data" / "reference"
+
+
+def tampilkan_daftar_ikm() -> bool:
+    """Whether the IKM page may list individual firms (``DASBOR_TAMPILKAN_IKM``, on unless set to 0/false/no).
+
+    The registry names firms, their workforce and money: the office decides whether analysts may see and
+    download rows. On by default because the shipped data are generated sample firms; an office loading its
+    real registry can set ``DASBOR_TAMPILKAN_IKM=0`` and the page then shows aggregates only.
+    """
+    raw = os.environ.get("DASBOR_TAMPILKAN_IKM", "").strip().lower()
+    return raw not in {"0", "false", "no", "tidak", "off"}

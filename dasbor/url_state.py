@@ -65,3 +65,58 @@ def tautan(dasar: str, param: dict[str, str]) -> str:
     """A shareable link: the page URL plus its filters (``...?tahun=2024&kab=6303,6310``), commas kept."""
     kueri = urlencode({k: v for k, v in sorted(param.items()) if v != ""}, safe=",")
     return f"{dasar}?{kueri}" if kueri else dasar
+
+
+def parse_satu(nama: str, raw: str | None, valid: Sequence[str], default: str) -> tuple[str, str | None]:
+    """One choice of parameter ``nama`` (``?mata_uang=rp``) if it is in ``valid``; else ``default`` and a note."""
+    if raw is None or raw.strip() == "":
+        return default, None
+    teks = raw.strip()
+    if teks in valid:
+        return teks, None
+    return default, (f"Parameter URL {nama}={teks!r} tidak dikenal (pilihan: {', '.join(valid)}); dipakai {default!r}.")
+
+
+def parse_rentang(nama: str, raw: str | None, batas: tuple[int, int]) -> tuple[tuple[int, int] | None, str | None]:
+    """A year range ``?berdiri=1990-2010`` within ``batas`` (inclusive); None means the whole range.
+
+    A range reaching past ``batas`` is cut to it with a note; text that is not ``awal-akhir`` is ignored with
+    a note. A range equal to ``batas`` is None, so the filter keeps rows with no year too.
+    """
+    if raw is None or raw.strip() == "":
+        return None, None
+    teks = raw.strip()
+    bagian = teks.split("-")
+    if len(bagian) != 2 or not all(b.strip().isdigit() for b in bagian):
+        return None, (
+            f"Parameter URL {nama}={teks!r} tidak dikenal (tulis awal-akhir, mis. {batas[0]}-{batas[1]}); diabaikan."
+        )
+    awal, akhir = sorted(int(b) for b in bagian)
+    dipotong = (max(awal, batas[0]), min(akhir, batas[1]))
+    if dipotong[0] > dipotong[1]:
+        return None, f"Parameter URL {nama}={teks!r} di luar data ({batas[0]}-{batas[1]}); diabaikan."
+    catatan = None
+    if dipotong != (awal, akhir):
+        catatan = (
+            f"Parameter URL {nama}={teks!r} melewati data ({batas[0]}-{batas[1]}); dipakai {dipotong[0]}-{dipotong[1]}."
+        )
+    return (None if dipotong == batas else dipotong), catatan
+
+
+def format_rentang(rentang: tuple[int, int]) -> str:
+    """The URL form of a year range: ``1990-2010``."""
+    return f"{rentang[0]}-{rentang[1]}"
+
+
+PANJANG_CARI = 80
+"""Longest name search kept from a URL: firm names are short, and a long value is a pasted mistake."""
+
+
+def parse_cari(nama: str, raw: str | None) -> tuple[str, str | None]:
+    """A free-text search (``?cari=sasirangan``): any text is valid; trimmed, and cut to ``PANJANG_CARI``."""
+    if raw is None:
+        return "", None
+    teks = " ".join(raw.split())
+    if len(teks) <= PANJANG_CARI:
+        return teks, None
+    return teks[:PANJANG_CARI], f"Parameter URL {nama} lebih dari {PANJANG_CARI} huruf; dipotong."

@@ -97,7 +97,7 @@ def pilih_banyak(
     return hasil
 
 
-def pilih_satu(label: str, key: str, pilihan: Sequence[str], *, wadah: Any = None) -> str:
+def pilih_daftar(label: str, key: str, pilihan: Sequence[str], *, wadah: Any = None) -> str:
     """A selectbox bound to ``?<key>=value``; an unknown value falls back to the first option with a note."""
     if key not in st.session_state:
         raw = st.query_params.get(key)
@@ -126,3 +126,69 @@ def set_nomor_slide(nomor: int, *, key: str = "slide") -> None:
     """Go to slide ``nomor`` (rerun at once so the button press shows the new slide)."""
     st.query_params[key] = str(nomor)
     st.rerun()
+
+
+def pilih_satu(
+    label: str,
+    key: str,
+    pilihan: Sequence[str],
+    default: str,
+    *,
+    label_pilihan: dict[str, str] | None = None,
+    wadah: Any = None,
+    bantuan: str | None = None,
+) -> str:
+    """One of a few choices as a segmented control, bound to ``?<key>=value``; the default is left out of the URL.
+
+    Used for view choices (``mata_uang=usd|rp``, ``periode=tahunan|bulanan``) and yes/no/all filters.
+    """
+    if key not in st.session_state:
+        nilai, catatan = url_state.parse_satu(key, st.query_params.get(key), pilihan, default)
+        _catat(catatan)
+        st.session_state[key] = nilai
+    nama = label_pilihan or {}
+    hasil = (wadah or st).segmented_control(
+        label,
+        options=list(pilihan),
+        format_func=lambda v: nama.get(v, v),
+        key=key,
+        required=True,
+        help=bantuan,
+    )
+    terpilih = str(hasil) if hasil in pilihan else default
+    if terpilih != default:
+        st.query_params[key] = terpilih
+    elif key in st.query_params:
+        del st.query_params[key]
+    return terpilih
+
+
+def pilih_rentang(label: str, key: str, batas: tuple[int, int], *, wadah: Any = None) -> tuple[int, int] | None:
+    """A year-range slider bound to ``?<key>=awal-akhir``; returns None while it spans all of ``batas``."""
+    if key not in st.session_state:
+        nilai, catatan = url_state.parse_rentang(key, st.query_params.get(key), batas)
+        _catat(catatan)
+        st.session_state[key] = nilai or batas
+    awal, akhir = (wadah or st).slider(label, min_value=batas[0], max_value=batas[1], key=key, step=1)
+    rentang = (int(awal), int(akhir))
+    if rentang != batas:
+        st.query_params[key] = url_state.format_rentang(rentang)
+        return rentang
+    if key in st.query_params:
+        del st.query_params[key]
+    return None
+
+
+def kotak_cari(label: str, key: str, *, wadah: Any = None, placeholder: str = "") -> str:
+    """A free-text search box bound to ``?<key>=teks``; returns the trimmed text ("" = no search)."""
+    if key not in st.session_state:
+        nilai, catatan = url_state.parse_cari(key, st.query_params.get(key))
+        _catat(catatan)
+        st.session_state[key] = nilai
+    teks = " ".join(str((wadah or st).text_input(label, key=key, placeholder=placeholder)).split())
+    teks = teks[: url_state.PANJANG_CARI]
+    if teks:
+        st.query_params[key] = teks
+    elif key in st.query_params:
+        del st.query_params[key]
+    return teks

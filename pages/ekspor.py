@@ -1,7 +1,163 @@
-"""Ekspor & Hilirisasi: not built yet; the page says so and draws the common frame."""
+"""Ekspor & Hilirisasi: the Indeks Hilirisasi (also without coal and per chain), export value over time, by
+kabupaten, from hulu to hilir, by HS code and by destination, in US$ or rupiah."""
 
-from dasbor import frame
+import datetime as dt
 
-frame.segera_hadir(
-    "Ekspor & Hilirisasi", "Indeks Hilirisasi per rantai dan kabupaten, Sankey hulu-antara-hilir (isu halaman analis)."
+import streamlit as st
+
+from dasbor import charts_ekspor, data, frame, kpi_ekspor, unduhan, widgets
+from dasbor.palette import LABEL_RANTAI, LABEL_TAHAP, URUTAN_RANTAI, URUTAN_TAHAP
+
+f = frame.halaman("Ekspor & Hilirisasi")
+sejak = frame.jumlah_catatan_url()
+
+pilihan = data.ekspor_pilihan()
+sb = st.sidebar
+sb.markdown("**Penyaring ekspor**")
+ada_rantai = set(pilihan.filter(pilihan["jenis"] == "rantai")["nilai"].to_list())
+ada_tahap = set(pilihan.filter(pilihan["jenis"] == "tahap")["nilai"].to_list())
+rantai = widgets.pilih_banyak(
+    "Rantai komoditas", "rantai", [r for r in URUTAN_RANTAI if r in ada_rantai], label_pilihan=LABEL_RANTAI, wadah=sb
 )
+tahap = widgets.pilih_banyak(
+    "Tahap", "tahap", [t for t in URUTAN_TAHAP if t in ada_tahap], label_pilihan=LABEL_TAHAP, wadah=sb
+)
+sb.markdown("**Tampilan**")
+mata_uang = widgets.pilih_satu(
+    "Mata uang",
+    "mata_uang",
+    tuple(charts_ekspor.MATA_UANG),
+    "usd",
+    label_pilihan={"usd": "US$", "rp": "Rupiah"},
+    wadah=sb,
+)
+periode = widgets.pilih_satu(
+    "Periode",
+    "periode",
+    ("tahunan", "bulanan"),
+    "tahunan",
+    label_pilihan={"tahunan": "Tahunan", "bulanan": "Bulanan"},
+    wadah=sb,
+)
+frame.catatan_url_baru(sejak)
+sumber = ("ekspor", "kurs") if mata_uang == "rp" else ("ekspor",)
+
+st.markdown(f"#### {f.nama_wilayah} · {f.tahun}")
+indeks = data.ekspor_indeks(f.tahun, f.kab, rantai, tahap)
+for kolom, k in zip(st.columns(4), kpi_ekspor.kartu_ekspor(indeks, f.tahun, mata_uang), strict=False):
+    kolom.metric(k.label, k.nilai, k.perubahan, help=k.bantuan, border=True)
+st.info(kpi_ekspor.pesan_batubara(indeks, f.tahun, tahap), icon=":material/info:")
+frame.keterangan_sumber(sumber)
+
+kiri, kanan = st.columns([2, 3])
+with kiri:
+    st.subheader(f"Indeks Hilirisasi per rantai, {f.tahun}")
+    st.plotly_chart(
+        charts_ekspor.indeks_per_rantai(data.ekspor_indeks_rantai(f.tahun, f.kab, rantai)), key="indeks_rantai"
+    )
+    frame.keterangan_sumber(("ekspor",))
+with kanan:
+    st.subheader("Nilai ekspor " + ("per bulan" if periode == "bulanan" else "per tahun"))
+    deret = data.ekspor_deret(periode, f.kab, rantai, tahap)
+    tab_rantai, tab_tahap = st.tabs(["Per rantai", "Per tahap"])
+    tab_rantai.plotly_chart(charts_ekspor.area_deret(deret, mata_uang, menurut="rantai"), key="deret_rantai")
+    tab_tahap.plotly_chart(charts_ekspor.area_deret(deret, mata_uang, menurut="tahap"), key="deret_tahap")
+    frame.keterangan_sumber(sumber)
+
+st.subheader("Indeks Hilirisasi per kabupaten/kota")
+per_kab = data.ekspor_indeks_kabupaten(f.kab, rantai)
+for tab, indeks_kolom in zip(
+    st.tabs(["Semua rantai", "Tanpa batu bara"]), ("indeks_hilirisasi", "indeks_tanpa_batubara"), strict=True
+):
+    with tab:
+        peta_panas, peringkat = st.columns([3, 2])
+        peta_panas.plotly_chart(charts_ekspor.heatmap_indeks(per_kab, indeks_kolom), key=f"heatmap_{indeks_kolom}")
+        peringkat.markdown(f"**Peringkat {f.tahun}**")
+        peringkat.plotly_chart(
+            charts_ekspor.peringkat_indeks(per_kab, f.tahun, indeks_kolom), key=f"peringkat_{indeks_kolom}"
+        )
+st.caption(
+    "Tanda – berarti kabupaten/kota itu tidak punya ekspor yang terpetakan ke rantai pada tahun tersebut. Ekspor "
+    "tanpa kabupaten asal (data BPS sering berhenti di tingkat provinsi) tidak masuk tampilan ini."
+)
+frame.keterangan_sumber(("ekspor",))
+
+st.subheader(f"Dari hulu ke hilir, {f.tahun}")
+tangga = data.ekspor_tahap_per_rantai(f.tahun, f.kab, rantai)
+rantai_ada = [r for r in URUTAN_RANTAI if r in set(tangga["rantai"].to_list())]
+if rantai_ada:
+    for tab, r in zip(st.tabs([LABEL_RANTAI.get(r, r) for r in rantai_ada]), rantai_ada, strict=True):
+        tab.plotly_chart(charts_ekspor.sankey_rantai(tangga, r, mata_uang), key=f"sankey_{r}")
+else:
+    st.info("Tidak ada ekspor yang terpetakan ke rantai untuk penyaring ini.")
+st.caption("Lebar alur adalah nilai ekspor per tahap, bukan aliran fisik bahan dari satu tahap ke tahap berikutnya.")
+frame.keterangan_sumber(sumber)
+
+kiri, kanan = st.columns(2)
+with kiri:
+    st.subheader(f"Menurut kode HS, {f.tahun}")
+    per_hs = data.ekspor_per_hs(f.tahun, f.kab, rantai, tahap)
+    tab_semua, tab_tanpa = st.tabs(["Semua", "Tanpa batu bara"])
+    tab_semua.plotly_chart(charts_ekspor.treemap_hs(per_hs, mata_uang), key="hs")
+    tab_tanpa.plotly_chart(charts_ekspor.treemap_hs(per_hs, mata_uang, tanpa_batubara=True), key="hs_tanpa_batubara")
+    st.caption("Bab HS (2 digit) berisi pos HS (4 digit); warna menurut rantai komoditas, abu-abu = tidak terpetakan.")
+    frame.keterangan_sumber(sumber)
+with kanan:
+    st.subheader(f"Negara tujuan, {f.tahun}")
+    st.plotly_chart(
+        charts_ekspor.negara_tujuan(data.ekspor_per_negara(f.tahun, f.kab, rantai, tahap), mata_uang), key="negara"
+    )
+    frame.keterangan_sumber(sumber)
+
+st.subheader("Unduh data")
+contoh = bool({"ekspor", "kurs"} & set(data.tabel_contoh()))
+nama_kab = {k.kode_bps: k.nama for k in data.daftar_kabupaten()}
+keterangan = [
+    ("Judul", f"Nilai ekspor {periode} per rantai dan tahap · Dasbor Industri Kalsel, halaman Ekspor & Hilirisasi"),
+    *unduhan.keterangan_sumber(data.sumber_tabel(("ekspor", "kurs"))),
+    ("Kabupaten/kota", ", ".join(nama_kab[k] for k in f.kab) if f.kab else "Seluruh Kalimantan Selatan"),
+    ("Rantai komoditas", ", ".join(LABEL_RANTAI[r] for r in rantai) if rantai else "Semua"),
+    ("Tahap", ", ".join(LABEL_TAHAP[t] for t in tahap) if tahap else "Semua"),
+    ("Mata uang", "nilai_usd dalam US$; nilai_rp dalam rupiah dengan kurs bulanan"),
+    ("Dibuat", dt.datetime.now().strftime("%Y-%m-%d %H:%M")),
+]
+nama_berkas = f"ekspor-{periode}"
+b0, b1, b2, b3 = st.columns([2, 1, 1, 1])
+pemisah_csv = unduhan.pemisah(
+    b0.segmented_control(
+        "Pemisah CSV",
+        [";", ","],
+        format_func={";": "; (Excel Indonesia)", ",": ", (internasional)"}.__getitem__,
+        default=";",
+        required=True,
+        key="unduh_pemisah",
+    )
+)
+b1.download_button(
+    "CSV",
+    data=lambda: unduhan.ke_csv(deret, pemisah=pemisah_csv, contoh=contoh),
+    file_name=f"{nama_berkas}.csv",
+    mime=unduhan.MIME["csv"],
+    icon=":material/download:",
+    on_click="ignore",
+    width="stretch",
+)
+b2.download_button(
+    "XLSX",
+    data=lambda: unduhan.ke_xlsx(deret, keterangan, contoh=contoh),
+    file_name=f"{nama_berkas}.xlsx",
+    mime=unduhan.MIME["xlsx"],
+    icon=":material/download:",
+    on_click="ignore",
+    width="stretch",
+)
+b3.download_button(
+    "Parquet",
+    data=lambda: unduhan.ke_parquet(deret, keterangan, contoh=contoh),
+    file_name=f"{nama_berkas}.parquet",
+    mime=unduhan.MIME["parquet"],
+    icon=":material/download:",
+    on_click="ignore",
+    width="stretch",
+)
+st.caption("Unduhan berisi deret nilai ekspor yang tampil di atas (periode, rantai, tahap; US$ dan rupiah).")

@@ -15,7 +15,7 @@ BERKAS = [
 
 gudang = settings.warehouse_path()
 daftar = store.baca_dek(gudang)
-nama_dek = widgets.pilih_satu("Presentasi", "dek", [d.nama for d in daftar], wadah=st.sidebar)
+nama_dek = widgets.pilih_daftar("Presentasi", "dek", [d.nama for d in daftar], wadah=st.sidebar)
 dek = store.ambil_dek(nama_dek, gudang)
 
 if st.query_params.get("mode") == "tayang":

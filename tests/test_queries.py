@@ -9,6 +9,7 @@ import polars as pl
 import pytest
 
 from dasbor import db, settings
+from dasbor.filter_ikm import FilterIkm
 from tests.conftest import Fixture
 
 TAHUN = 2025
@@ -24,6 +25,23 @@ PARAMS: dict[str, dict[str, object]] = {
     "tabel_contoh": {},
     "kpi_per_kabupaten": {"tahun": TAHUN},
     "versi_gudang": {},
+    "ikm_pilihan": {},
+    "ikm_rentang_berdiri": {},
+    "ikm_ringkasan": FilterIkm(tahun=TAHUN, kab=("6303",)).params(),
+    "ikm_per_sektor": FilterIkm(tahun=TAHUN).params(),
+    "ikm_per_kbli": FilterIkm(tahun=TAHUN, sektor=("Pangan",)).params(),
+    "ikm_per_kabupaten": FilterIkm(tahun=TAHUN, halal=True).params(),
+    "ikm_per_tahun": FilterIkm(tahun=TAHUN, rantai=("rotan",)).params(),
+    "ikm_rekap": FilterIkm(tahun=TAHUN, kab=tuple(KAB)).params(),
+    "ikm_daftar": {**FilterIkm(tahun=TAHUN, kab=("6303",)).params(), "batas": 25, "mulai": 0},
+    "ekspor_pilihan": {},
+    "ekspor_indeks": {"tahun": TAHUN, "kab": [], "rantai": [], "tahap": []},
+    "ekspor_indeks_rantai": {"tahun": TAHUN, "kab": KAB, "rantai": []},
+    "ekspor_deret": {"periode": "bulanan", "kab": [], "rantai": ["sawit"], "tahap": []},
+    "ekspor_indeks_kabupaten": {"kab": [], "rantai": []},
+    "ekspor_tahap_per_rantai": {"tahun": TAHUN, "kab": [], "rantai": []},
+    "ekspor_per_hs": {"tahun": TAHUN, "kab": [], "rantai": [], "tahap": []},
+    "ekspor_per_negara": {"tahun": TAHUN, "kab": KAB, "rantai": [], "tahap": ["hilir"]},
 }
 """Representative parameters of every query in queries/*.sql. A new query without an entry fails below."""
 

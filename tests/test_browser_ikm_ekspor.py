@@ -1,0 +1,76 @@
+"""The IKM and Ekspor & Hilirisasi pages in a real headless Chromium: they render, show their headline metric
+and sample banner, draw their charts, and make no request off the machine. Screenshots (1280x720 as on a
+projector, and a tall one for the whole page) go to artifacts/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.test_browser import ARTIFACTS, CHROMIUM, app_url  # noqa: F401 - app_url is a fixture used below
+
+pytestmark = pytest.mark.browser
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+def _buka(page: Any, url: str, n_grafik: int) -> None:
+    page.goto(url, wait_until="domcontentloaded")
+    page.get_by_text("Data contoh, bukan data resmi").first.wait_for(timeout=60_000)
+    page.locator('[data-testid="stMetric"]').first.wait_for(timeout=60_000)
+    page.locator(".js-plotly-plot").first.wait_for(timeout=60_000)
+    page.locator(".js-plotly-plot").nth(n_grafik - 1).wait_for(timeout=60_000, state="attached")
+    page.wait_for_timeout(1500)
+
+
+@pytest.mark.parametrize(
+    ("halaman", "query", "label", "n_grafik"),
+    [
+        ("ikm", "?kab=6303", "Jumlah IKM", 4),
+        ("ekspor", "?mata_uang=rp", "Indeks Hilirisasi", 10),
+    ],
+)
+def test_page_renders_offline_with_screenshots(
+    app_url: str,  # noqa: F811 - the fixture imported above
+    halaman: str,
+    query: str,
+    label: str,
+    n_grafik: int,
+) -> None:
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    requests: list[str] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 720})
+            page.on("request", lambda r: requests.append(r.url))
+            _buka(page, f"{app_url}/{halaman}{query}", n_grafik)
+            labels = page.locator('[data-testid="stMetricLabel"]').all_inner_texts()
+            page.screenshot(path=str(ARTIFACTS / f"{halaman}-1280x720.png"))
+            page.set_viewport_size({"width": 1280, "height": 4000})
+            page.wait_for_timeout(1500)
+            grafik = page.locator(".js-plotly-plot").count()
+            page.screenshot(path=str(ARTIFACTS / f"{halaman}-1280x4000.png"))
+            body = page.locator("body").inner_text()
+        finally:
+            browser.close()
+    assert label in [t.strip() for t in labels]
+    assert grafik >= n_grafik
+    assert "Traceback" not in body and "Error" not in body
+    assert body.count("Sumber:") >= 2
+    outside = {urlparse(u).hostname or "" for u in requests} - {"127.0.0.1", "localhost", ""}
+    assert not outside, f"requests left the machine: {sorted(outside)}"
+    assert Path(ARTIFACTS / f"{halaman}-1280x720.png").stat().st_size > 10_000
