@@ -5,7 +5,7 @@ import datetime as dt
 import polars as pl
 import streamlit as st
 
-from dasbor import charts_ikm, data, frame, kpi_ikm, sel_kecil, settings, tabel_ikm, unduhan, widgets
+from dasbor import captions, charts_ikm, data, frame, kpi_ikm, sel_kecil, settings, tabel_ikm, unduhan, widgets
 from dasbor.filter_ikm import (
     LABEL_SKALA,
     LABEL_YA_TIDAK,
@@ -183,5 +183,5 @@ b3.download_button(
 )
 st.caption(
     "Unduhan berisi tepat data yang disaring di halaman ini (tahun, kabupaten/kota dan semua penyaring IKM)"
-    + (f'; setiap baris bertanda "{unduhan.TEKS_CONTOH}".' if contoh else ".")
+    + (f'; setiap baris bertanda "{captions.TEKS_CONTOH}".' if contoh else ".")
 )

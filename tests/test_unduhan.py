@@ -14,7 +14,7 @@ import polars as pl
 import pyarrow.parquet as pq
 import pytest
 
-from dasbor import db, sel_kecil, unduhan
+from dasbor import captions, db, sel_kecil, unduhan
 from dasbor.filter_ikm import FilterIkm
 from tests.conftest import Fixture
 
@@ -51,7 +51,7 @@ def test_csv_reads_back_with_both_separators(pemisah: unduhan.Pemisah) -> None:
     assert baca["nama_usaha"].drop_nulls().str.contains(r"^[=+\-@\t]").sum() == 0
     assert baca["investasi_rp"].to_list() == _firma()["investasi_rp"].to_list()
     assert baca["rasio"].to_list() == _firma()["rasio"].to_list()
-    assert set(baca[unduhan.KOLOM_CONTOH].to_list()) == {unduhan.TEKS_CONTOH}
+    assert set(baca[unduhan.KOLOM_CONTOH].to_list()) == {captions.TEKS_CONTOH}
 
 
 def test_csv_semicolon_variant_writes_decimal_commas() -> None:
@@ -78,7 +78,7 @@ def test_xlsx_has_data_and_description_sheets_and_no_formula() -> None:
     assert data.cell(row=2, column=7).value == dt.datetime(2024, 10, 17)
     assert data.cell(row=8, column=1).value is None
     ket = {r[0].value: r[1].value for r in wb["Keterangan"].iter_rows()}
-    assert ket["Status data"] == unduhan.TEKS_CONTOH
+    assert ket["Status data"] == captions.TEKS_CONTOH
     assert ket["Judul"] == "Daftar IKM"
     assert ket["Catatan"] == "'-rumus di keterangan"
 
@@ -87,7 +87,7 @@ def test_parquet_keeps_types_label_and_description() -> None:
     isi = unduhan.ke_parquet(_firma(), KETERANGAN, contoh=True)
     baca = pl.read_parquet(io.BytesIO(isi))
     assert baca.drop(unduhan.KOLOM_CONTOH).equals(_firma())
-    assert set(baca[unduhan.KOLOM_CONTOH].to_list()) == {unduhan.TEKS_CONTOH}
+    assert set(baca[unduhan.KOLOM_CONTOH].to_list()) == {captions.TEKS_CONTOH}
     meta = pq.read_metadata(io.BytesIO(isi)).metadata
     assert meta[b"Judul"] == b"Daftar IKM"
 
