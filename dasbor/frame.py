@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import polars as pl
 import streamlit as st
 
-from dasbor import build, captions, data, url_state, widgets
+from dasbor import build, captions, data, settings, url_state, widgets
 from dasbor.captions import TEKS_CONTOH
 from dasbor.deck import store
 
@@ -32,6 +32,24 @@ _CSS = """
 [data-testid="stCaptionContainer"] { font-size: 0.95rem; }
 </style>
 """
+
+
+def pastikan_navigasi() -> None:
+    """Make a page opened by its own URL on a fresh server run inside ``app.py``'s navigation.
+
+    Until some session has run ``app.py`` (which calls ``st.navigation``), Streamlit treats the ``pages/``
+    folder as a legacy multipage app: ``/ekspor`` then runs ``pages/ekspor.py`` alone, with a sidebar of file
+    names ("app", "ekspor", ...). Clearing that legacy flag and rerunning makes the runner execute ``app.py``,
+    whose navigation resolves the same URL to the same page with the proper menu. The flag is Streamlit
+    internals (1.67); if it moves, the page still works, only with the file-name menu.
+    """
+    try:
+        from streamlit.runtime.pages_manager import PagesManager
+    except ImportError:  # pragma: no cover - Streamlit moved it
+        return
+    if PagesManager.uses_pages_directory and (settings.PROJECT_ROOT / "app.py").exists():
+        PagesManager.uses_pages_directory = False
+        st.rerun()
 
 
 def gaya() -> None:
@@ -73,6 +91,7 @@ def halaman(judul: str, *, saringan: bool = True) -> Filter:
     """Draw the frame of a page and return its filters. Stops the page with a clear message if the warehouse
     is missing, instead of a traceback. ``saringan=False`` leaves out the global filters (pages that have
     none, like Presentasi) and returns the defaults."""
+    pastikan_navigasi()
     st.set_page_config(page_title=f"{judul} · {NAMA_APLIKASI}", page_icon=IKON, layout="wide")
     gaya()
     try:

@@ -13,6 +13,7 @@ BERKAS = [
     ("HTML luring", ".html", "text/html"),
 ]
 
+frame.pastikan_navigasi()
 gudang = settings.warehouse_path()
 daftar = store.baca_dek(gudang)
 nama_dek = widgets.pilih_daftar("Presentasi", "dek", [d.nama for d in daftar], wadah=st.sidebar)

@@ -58,3 +58,6 @@ def salinan_gudang(gudang: Fixture, tmp_path: Path) -> Path:
     target = tmp_path / "warehouse.duckdb"
     shutil.copy2(gudang.warehouse, target)
     return target
+
+
+from tests.browser import app_url  # noqa: E402, F401 - the live-server fixture, module scope: one server per test module

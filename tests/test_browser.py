@@ -1,83 +1,16 @@
 """The running app in a real headless Chromium: what only a browser shows.
 
-Starts ``streamlit run app.py`` on a free port against the fixture warehouse, waits for it, and always stops
-it. Chromium is Debian's ``/usr/bin/chromium`` (Playwright cannot download a browser here). Outside CI the
-tests skip with a reason when it is missing; in CI (``CI=true``) they fail instead.
+The server fixture, the Chromium flags and the offline check live in ``tests/browser.py``. Outside CI the
+tests skip with a reason when Debian's Chromium is missing; in CI (``CI=true``) they fail instead.
 """
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from collections.abc import Iterator
-from pathlib import Path
-from urllib.parse import urlparse
-
 import pytest
 
-from tests.conftest import Fixture
+from tests.browser import ARTIFACTS, launch, off_machine
 
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = ROOT / "artifacts"
 pytestmark = pytest.mark.browser
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@pytest.fixture(scope="module")
-def app_url(gudang: Fixture) -> Iterator[str]:
-    if not CHROMIUM.exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail("CI=true but /usr/bin/chromium is missing: .ci/run must install Debian's chromium")
-        pytest.skip("no /usr/bin/chromium on this machine (apt-get install chromium); browser tests skipped")
-    port = _free_port()
-    env = {**os.environ, "DASBOR_WAREHOUSE": str(gudang.warehouse)}
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(ROOT / "app.py"),
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    err = proc.stderr.read().decode() if proc.stderr else ""
-                    pytest.fail(f"streamlit did not start: {err[-2000:]}")
-                time.sleep(0.3)
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 def test_ringkasan_shows_kpi_cards_and_sample_banner_offline(app_url: str) -> None:
@@ -86,18 +19,7 @@ def test_ringkasan_shows_kpi_cards_and_sample_banner_offline(app_url: str) -> No
     ARTIFACTS.mkdir(exist_ok=True)
     requests: list[str] = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--disable-quic",
-            ],
-        )
+        browser = launch(p)
         try:
             page = browser.new_page(viewport={"width": 1440, "height": 1600})
             page.on("request", lambda r: requests.append(r.url))
@@ -115,23 +37,8 @@ def test_ringkasan_shows_kpi_cards_and_sample_banner_offline(app_url: str) -> No
     assert any("Indeks Hilirisasi" in label for label in labels)
     assert any(v.endswith(" unit") for v in values)
     assert any(v.startswith("US$ ") for v in values)
-    outside = {urlparse(u).hostname or "" for u in requests} - {"127.0.0.1", "localhost", ""}
+    outside = off_machine(requests)
     assert not outside, f"requests left the machine: {sorted(outside)}"
-
-
-def _browser(p: object) -> object:
-    return p.chromium.launch(  # type: ignore[attr-defined]
-        executable_path=str(CHROMIUM),
-        args=[
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--disable-quic",
-        ],
-    )
 
 
 def test_presentation_mode_at_1280x720_moves_with_buttons_and_arrow_keys(app_url: str) -> None:
@@ -140,9 +47,9 @@ def test_presentation_mode_at_1280x720_moves_with_buttons_and_arrow_keys(app_url
     ARTIFACTS.mkdir(exist_ok=True)
     requests: list[str] = []
     with sync_playwright() as p:
-        browser = _browser(p)
+        browser = launch(p)
         try:
-            page = browser.new_page(viewport={"width": 1280, "height": 720})  # type: ignore[attr-defined]
+            page = browser.new_page(viewport={"width": 1280, "height": 720})
             page.on("request", lambda r: requests.append(r.url))
             page.goto(f"{app_url}/presentasi?mode=tayang&dek=Rakornis&slide=1", wait_until="domcontentloaded")
             page.get_by_text("Ringkasan Kalimantan Selatan").first.wait_for(timeout=45_000)
@@ -161,6 +68,6 @@ def test_presentation_mode_at_1280x720_moves_with_buttons_and_arrow_keys(app_url
             page.get_by_text("slide 2 dari 4").first.wait_for(timeout=30_000)
             assert "slide=2" in page.url
         finally:
-            browser.close()  # type: ignore[attr-defined]
-    outside = {urlparse(u).hostname or "" for u in requests} - {"127.0.0.1", "localhost", ""}
+            browser.close()
+    outside = off_machine(requests)
     assert not outside, f"requests left the machine: {sorted(outside)}"

@@ -7,22 +7,12 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
 
 import pytest
 
-from tests.test_browser import ARTIFACTS, CHROMIUM, app_url  # noqa: F401 - app_url is a fixture used below
+from tests.browser import ARTIFACTS, launch, off_machine
 
 pytestmark = pytest.mark.browser
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 
 
 def _buka(page: Any, url: str, n_grafik: int) -> None:
@@ -42,7 +32,7 @@ def _buka(page: Any, url: str, n_grafik: int) -> None:
     ],
 )
 def test_page_renders_offline_with_screenshots(
-    app_url: str,  # noqa: F811 - the fixture imported above
+    app_url: str,
     halaman: str,
     query: str,
     label: str,
@@ -53,7 +43,7 @@ def test_page_renders_offline_with_screenshots(
     ARTIFACTS.mkdir(exist_ok=True)
     requests: list[str] = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        browser = launch(p)
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 720})
             page.on("request", lambda r: requests.append(r.url))
@@ -71,6 +61,6 @@ def test_page_renders_offline_with_screenshots(
     assert grafik >= n_grafik
     assert "Traceback" not in body and "Error" not in body
     assert body.count("Sumber:") >= 2
-    outside = {urlparse(u).hostname or "" for u in requests} - {"127.0.0.1", "localhost", ""}
+    outside = off_machine(requests)
     assert not outside, f"requests left the machine: {sorted(outside)}"
     assert Path(ARTIFACTS / f"{halaman}-1280x720.png").stat().st_size > 10_000

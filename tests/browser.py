@@ -1,0 +1,102 @@
+"""Shared parts of the browser tests: the Chromium to drive, its flags, and a real app server fixture.
+
+The server runs ``streamlit run app.py`` on a free port against the fixture warehouse, is waited for, and is
+always stopped. Each test module that uses ``app_url`` gets a fresh server (module scope), which is how the
+navigation test sees a server no session has touched yet.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.conftest import Fixture
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = ROOT / "artifacts"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def app_url(gudang: Fixture) -> Iterator[str]:
+    if not CHROMIUM.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI=true but /usr/bin/chromium is missing: .ci/run must install Debian's chromium")
+        pytest.skip("no /usr/bin/chromium on this machine (apt-get install chromium); browser tests skipped")
+    port = _free_port()
+    env = {**os.environ, "DASBOR_WAREHOUSE": str(gudang.warehouse)}
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(ROOT / "app.py"),
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    err = proc.stderr.read().decode() if proc.stderr else ""
+                    pytest.fail(f"streamlit did not start: {err[-2000:]}")
+                time.sleep(0.3)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+"""Headless flags: without the background-networking ones Chromium tries Google's hosts at every start."""
+
+
+def launch(playwright: Any) -> Any:
+    """Debian's Chromium under Playwright (Playwright cannot download its own browser here)."""
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+
+
+def off_machine(requests: list[str]) -> set[str]:
+    """Hosts of recorded requests that are not this machine."""
+    return {urlparse(u).hostname or "" for u in requests} - {"127.0.0.1", "localhost", ""}
