@@ -81,6 +81,7 @@ st.caption(
     "tanpa kabupaten asal (data BPS sering berhenti di tingkat provinsi) tidak masuk tampilan ini."
 )
 frame.keterangan_sumber(("ekspor",))
+frame.tombol_presentasi("ekspor.peringkat_tanpa_batubara")
 
 st.subheader(f"Dari hulu ke hilir, {f.tahun}")
 tangga = data.ekspor_tahap_per_rantai(f.tahun, f.kab, rantai)
@@ -92,6 +93,7 @@ else:
     st.info("Tidak ada ekspor yang terpetakan ke rantai untuk penyaring ini.")
 st.caption("Lebar alur adalah nilai ekspor per tahap, bukan aliran fisik bahan dari satu tahap ke tahap berikutnya.")
 frame.keterangan_sumber(sumber)
+frame.tombol_presentasi("ekspor.sankey")
 
 kiri, kanan = st.columns(2)
 with kiri:
@@ -161,3 +163,4 @@ b3.download_button(
     width="stretch",
 )
 st.caption("Unduhan berisi deret nilai ekspor yang tampil di atas (periode, rantai, tahap; US$ dan rupiah).")
+frame.salin_tautan()

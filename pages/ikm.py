@@ -185,3 +185,4 @@ st.caption(
     "Unduhan berisi tepat data yang disaring di halaman ini (tahun, kabupaten/kota dan semua penyaring IKM)"
     + (f'; setiap baris bertanda "{captions.TEKS_CONTOH}".' if contoh else ".")
 )
+frame.salin_tautan()

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import pytest
 
+from dasbor.deck import views
 from tests.browser import ARTIFACTS, launch, off_machine
 
 pytestmark = pytest.mark.browser
+N = len(views.DEK_RAKORNIS)
 
 
 def test_ringkasan_shows_kpi_cards_and_sample_banner_offline(app_url: str) -> None:
@@ -58,14 +60,14 @@ def test_presentation_mode_at_1280x720_moves_with_buttons_and_arrow_keys(app_url
             page.screenshot(path=str(ARTIFACTS / "presentasi-1.png"))
             page.keyboard.press("ArrowRight")
             page.get_by_text("Tren IKM dan ekspor, Kalimantan Selatan").first.wait_for(timeout=30_000)
-            page.get_by_text("slide 2 dari 4").first.wait_for(timeout=30_000)
+            page.get_by_text(f"slide 2 dari {N}").first.wait_for(timeout=30_000)
             page.get_by_role("button", name="Berikutnya").click()
-            page.get_by_text("slide 3 dari 4").first.wait_for(timeout=30_000)
+            page.get_by_text(f"slide 3 dari {N}").first.wait_for(timeout=30_000)
             page.locator(".js-plotly-plot").first.wait_for(timeout=30_000)
             page.wait_for_timeout(1500)
             page.screenshot(path=str(ARTIFACTS / "presentasi-3.png"))
             page.get_by_role("button", name="Sebelumnya").click()
-            page.get_by_text("slide 2 dari 4").first.wait_for(timeout=30_000)
+            page.get_by_text(f"slide 2 dari {N}").first.wait_for(timeout=30_000)
             assert "slide=2" in page.url
         finally:
             browser.close()

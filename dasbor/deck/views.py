@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import plotly.graph_objects as go
 import polars as pl
 
-from dasbor import charts, formats, kpi, url_state
+from dasbor import charts, charts_ekspor, formats, kpi, url_state
 from dasbor.deck.gudang import Gudang
 from dasbor.palette import LABEL_RANTAI
 
@@ -36,6 +36,8 @@ class Saringan:
     kab: tuple[str, ...]
     nama_wilayah: str
     catatan: tuple[str, ...] = ()
+    rantai: str = ""
+    """The first chain in ``?rantai=`` (views that show one chain use it)."""
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,8 @@ def saringan(gudang: Gudang, param: Mapping[str, str]) -> Saringan:
         label = " dan ".join(nama[k] for k in kab)
     else:
         label = f"{len(kab)} kabupaten/kota"
-    return Saringan(tahun, kab, label, tuple(c for c in (c1, c2) if c))
+    rantai = (param.get("rantai") or "").split(",")[0].strip()
+    return Saringan(tahun, kab, label, tuple(c for c in (c1, c2) if c), rantai)
 
 
 def _kpi(gudang: Gudang, s: Saringan) -> Isi:
@@ -136,6 +139,57 @@ def _bauran(gudang: Gudang, s: Saringan, *, porsi: bool) -> Isi:
     return Isi(judul, ringkas, ("ekspor",), fig=charts.bauran_ekspor(df, porsi=porsi), asli=None if porsi else asli)
 
 
+def _rantai(param_rantai: str | None, valid: list[str], default: str) -> str:
+    return param_rantai if param_rantai in valid else default
+
+
+def _peringkat(gudang: Gudang, s: Saringan, *, tanpa_batubara: bool) -> Isi:
+    kolom = "indeks_tanpa_batubara" if tanpa_batubara else "indeks_hilirisasi"
+    df = gudang.query("ekspor_indeks_kabupaten", kab=list(s.kab), rantai=[])
+    tahun = df.filter((pl.col("tahun") == s.tahun) & pl.col(kolom).is_not_null()).sort(kolom, descending=True)
+    ringkas = ""
+    if tahun.height:
+        atas = tahun.row(0, named=True)
+        ringkas = (
+            f"{atas['nama']} tertinggi ({formats.persen(atas[kolom])}) dari {tahun.height} kabupaten/kota "
+            f"dengan ekspor terpetakan, {s.tahun}"
+        )
+    label = "tanpa batu bara" if tanpa_batubara else "semua rantai"
+    asli = GrafikAsli(
+        "bar",
+        tuple(str(n) for n in tahun["nama"].to_list()),
+        (("Indeks Hilirisasi (%)", tuple(float(v) for v in tahun[kolom].to_list())),),
+        "persen",
+    )
+    return Isi(
+        f"Indeks Hilirisasi per kabupaten/kota ({label}), {s.tahun}",
+        ringkas,
+        ("ekspor",),
+        fig=charts_ekspor.peringkat_indeks(df, s.tahun, kolom),
+        asli=asli,
+    )
+
+
+def _sankey(gudang: Gudang, s: Saringan, rantai: str) -> Isi:
+    df = gudang.query("ekspor_tahap_per_rantai", tahun=s.tahun, kab=list(s.kab), rantai=[])
+    ada = [r for r in df["rantai"].unique().to_list() if r != "batubara"]
+    pilih = _rantai(rantai, ada, "sawit" if "sawit" in ada else (ada[0] if ada else "sawit"))
+    data = df.filter(pl.col("rantai") == pilih)
+    total = float(data["nilai_usd"].sum())
+    olahan = float(data.filter(pl.col("tahap") != "hulu")["nilai_usd"].sum())
+    nama = LABEL_RANTAI.get(pilih, pilih)
+    ringkas = (
+        f"{formats.persen(100 * olahan / total if total else None)} ekspor {nama.lower()} {s.nama_wilayah} "
+        f"{s.tahun} sudah diolah ({formats.usd(olahan)} dari {formats.usd(total)})"
+    )
+    return Isi(
+        f"Rantai {nama.lower()}: dari hulu ke hilir, {s.tahun}",
+        ringkas,
+        ("ekspor",),
+        fig=charts_ekspor.sankey_rantai(df, pilih, "usd"),
+    )
+
+
 REGISTRI: dict[str, Tampilan] = {
     t.id: t
     for t in (
@@ -150,6 +204,19 @@ REGISTRI: dict[str, Tampilan] = {
         Tampilan(
             "ringkasan.porsi", "ringkasan", "Porsi tahap olahan per rantai", lambda g, s: _bauran(g, s, porsi=True)
         ),
+        Tampilan(
+            "ekspor.peringkat",
+            "ekspor",
+            "Indeks Hilirisasi per kabupaten/kota",
+            lambda g, s: _peringkat(g, s, tanpa_batubara=False),
+        ),
+        Tampilan(
+            "ekspor.peringkat_tanpa_batubara",
+            "ekspor",
+            "Indeks Hilirisasi per kabupaten/kota tanpa batu bara",
+            lambda g, s: _peringkat(g, s, tanpa_batubara=True),
+        ),
+        Tampilan("ekspor.sankey", "ekspor", "Rantai dari hulu ke hilir", lambda g, s: _sankey(g, s, s.rantai)),
     )
 }
 """Every view a deck may hold, by id. Pages register theirs here as they gain a presentable chart."""
@@ -171,5 +238,12 @@ def render(gudang: Gudang, tampilan_id: str, param: Mapping[str, str]) -> Isi:
     return Isi(isi.judul, isi.ringkas, isi.tabel, isi.fig, isi.kartu, isi.asli, isi.catatan + s.catatan)
 
 
-DEK_RAKORNIS: tuple[str, ...] = ("ringkasan.kpi", "ringkasan.tren", "ringkasan.bauran", "ringkasan.porsi")
+DEK_RAKORNIS: tuple[str, ...] = (
+    "ringkasan.kpi",
+    "ringkasan.tren",
+    "ringkasan.bauran",
+    "ringkasan.porsi",
+    "ekspor.peringkat_tanpa_batubara",
+    "ekspor.sankey",
+)
 """The default Rakornis deck, in story order."""
