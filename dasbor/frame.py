@@ -6,12 +6,14 @@ Each page calls :func:`halaman` itself instead of relying on ``app.py`` side eff
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import polars as pl
 import streamlit as st
 
-from dasbor import build, captions, data, settings, url_state, widgets
+from dasbor import build, captions, data, settings, unduhan, url_state, widgets
 from dasbor.captions import TEKS_CONTOH
 from dasbor.deck import store
 
@@ -150,6 +152,48 @@ def peringatan_versi() -> None:
             "Gudang data dibangun oleh versi aplikasi yang lebih lama; sebagian halaman bisa gagal. Jalankan "
             "`make data` (data contoh) atau bangun ulang dari berkas kantor.",
             icon=":material/update:",
+        )
+
+
+def pilih_pemisah_csv(wadah: Any, *, key: str = "unduh_pemisah") -> unduhan.Pemisah:
+    """CSV separator: ``;`` with decimal commas for Excel in Indonesian settings (default) or ``,``."""
+    return unduhan.pemisah(
+        wadah.segmented_control(
+            "Pemisah CSV",
+            [";", ","],
+            format_func={";": "; (Excel Indonesia)", ",": ", (internasional)"}.__getitem__,
+            default=";",
+            required=True,
+            key=key,
+        )
+    )
+
+
+def tombol_unduhan(
+    ambil: Callable[[], pl.DataFrame],
+    keterangan: Sequence[tuple[str, str]],
+    nama_berkas: str,
+    *,
+    pemisah: unduhan.Pemisah,
+    contoh: bool,
+    kolom: Sequence[Any],
+) -> None:
+    """CSV, XLSX and Parquet buttons for exactly the filtered view. The table is built only on a click
+    (``ambil`` is called then), so an unused download costs nothing on every rerun."""
+    tulis: list[tuple[str, str, Callable[[], bytes]]] = [
+        ("CSV", "csv", lambda: unduhan.ke_csv(ambil(), pemisah=pemisah, contoh=contoh)),
+        ("XLSX", "xlsx", lambda: unduhan.ke_xlsx(ambil(), keterangan, contoh=contoh)),
+        ("Parquet", "parquet", lambda: unduhan.ke_parquet(ambil(), keterangan, contoh=contoh)),
+    ]
+    for wadah, (label, akhiran, isi) in zip(kolom, tulis, strict=True):
+        wadah.download_button(
+            label,
+            data=isi,
+            file_name=f"{nama_berkas}.{akhiran}",
+            mime=unduhan.MIME[akhiran],
+            icon=":material/download:",
+            on_click="ignore",
+            width="stretch",
         )
 
 

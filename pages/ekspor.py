@@ -125,42 +125,7 @@ keterangan = [
 ]
 nama_berkas = f"ekspor-{periode}"
 b0, b1, b2, b3 = st.columns([2, 1, 1, 1])
-pemisah_csv = unduhan.pemisah(
-    b0.segmented_control(
-        "Pemisah CSV",
-        [";", ","],
-        format_func={";": "; (Excel Indonesia)", ",": ", (internasional)"}.__getitem__,
-        default=";",
-        required=True,
-        key="unduh_pemisah",
-    )
-)
-b1.download_button(
-    "CSV",
-    data=lambda: unduhan.ke_csv(deret, pemisah=pemisah_csv, contoh=contoh),
-    file_name=f"{nama_berkas}.csv",
-    mime=unduhan.MIME["csv"],
-    icon=":material/download:",
-    on_click="ignore",
-    width="stretch",
-)
-b2.download_button(
-    "XLSX",
-    data=lambda: unduhan.ke_xlsx(deret, keterangan, contoh=contoh),
-    file_name=f"{nama_berkas}.xlsx",
-    mime=unduhan.MIME["xlsx"],
-    icon=":material/download:",
-    on_click="ignore",
-    width="stretch",
-)
-b3.download_button(
-    "Parquet",
-    data=lambda: unduhan.ke_parquet(deret, keterangan, contoh=contoh),
-    file_name=f"{nama_berkas}.parquet",
-    mime=unduhan.MIME["parquet"],
-    icon=":material/download:",
-    on_click="ignore",
-    width="stretch",
-)
+pemisah_csv = frame.pilih_pemisah_csv(b0)
+frame.tombol_unduhan(lambda: deret, keterangan, nama_berkas, pemisah=pemisah_csv, contoh=contoh, kolom=(b1, b2, b3))
 st.caption("Unduhan berisi deret nilai ekspor yang tampil di atas (periode, rantai, tahap; US$ dan rupiah).")
 frame.salin_tautan()

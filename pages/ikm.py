@@ -124,16 +124,7 @@ isi = u1.segmented_control(
     required=True,
     key="unduh_isi",
 )
-pemisah_csv = unduhan.pemisah(
-    u2.segmented_control(
-        "Pemisah CSV",
-        [";", ","],
-        format_func={";": "; (Excel Indonesia)", ",": ", (internasional)"}.__getitem__,
-        default=";",
-        required=True,
-        key="unduh_pemisah",
-    )
-)
+pemisah_csv = frame.pilih_pemisah_csv(u2)
 isi = isi if isi in isi_pilihan else "rekap"
 nama_kab = {k.kode_bps: k.nama for k in data.daftar_kabupaten()}
 keterangan = [
@@ -153,34 +144,7 @@ def _tabel_unduhan() -> pl.DataFrame:
 
 
 nama_berkas = f"ikm-{isi}-{f.tahun}"
-b1, b2, b3 = st.columns(3)
-b1.download_button(
-    "CSV",
-    data=lambda: unduhan.ke_csv(_tabel_unduhan(), pemisah=pemisah_csv, contoh=contoh),
-    file_name=f"{nama_berkas}.csv",
-    mime=unduhan.MIME["csv"],
-    icon=":material/download:",
-    on_click="ignore",
-    width="stretch",
-)
-b2.download_button(
-    "XLSX",
-    data=lambda: unduhan.ke_xlsx(_tabel_unduhan(), keterangan, contoh=contoh),
-    file_name=f"{nama_berkas}.xlsx",
-    mime=unduhan.MIME["xlsx"],
-    icon=":material/download:",
-    on_click="ignore",
-    width="stretch",
-)
-b3.download_button(
-    "Parquet",
-    data=lambda: unduhan.ke_parquet(_tabel_unduhan(), keterangan, contoh=contoh),
-    file_name=f"{nama_berkas}.parquet",
-    mime=unduhan.MIME["parquet"],
-    icon=":material/download:",
-    on_click="ignore",
-    width="stretch",
-)
+frame.tombol_unduhan(_tabel_unduhan, keterangan, nama_berkas, pemisah=pemisah_csv, contoh=contoh, kolom=st.columns(3))
 st.caption(
     "Unduhan berisi tepat data yang disaring di halaman ini (tahun, kabupaten/kota dan semua penyaring IKM)"
     + (f'; setiap baris bertanda "{captions.TEKS_CONTOH}".' if contoh else ".")
