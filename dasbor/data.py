@@ -227,3 +227,28 @@ def ekspor_per_negara(
 ) -> pl.DataFrame:
     """Export value per destination country in ``tahun``."""
     return _run("ekspor_per_negara", tahun=tahun, kab=list(kab), rantai=list(rantai), tahap=list(tahap))
+
+
+# --- kawasan ---
+@st.cache_data(show_spinner=False)
+def kawasan_profil() -> pl.DataFrame:
+    """The two estates with their public facts and sources."""
+    return _run("kawasan_profil")
+
+
+@st.cache_data(show_spinner=False)
+def kawasan_tenant_daftar() -> pl.DataFrame:
+    """All tenants, public and sample."""
+    return _run("kawasan_tenant_daftar")
+
+
+@st.cache_data(show_spinner=False)
+def ikm_sekitar_kawasan(tahun: int, radius_km: float) -> pl.DataFrame:
+    """IKM within ``radius_km`` of each estate, per sector."""
+    return _run("ikm_sekitar_kawasan", tahun=tahun, radius_km=radius_km)
+
+
+@st.cache_data(show_spinner=False)
+def ekspor_kawasan(kab: str, rantai: tuple[str, ...]) -> pl.DataFrame:
+    """Yearly exports of ``rantai`` from kabupaten ``kab`` by stage."""
+    return _run("ekspor_kawasan", kab=kab, rantai=list(rantai))

@@ -376,6 +376,8 @@ class KodeEkspor:
     asal: dict[str, float]
     tujuan: str
     usd_per_kg: float
+    mulai: int = 0
+    """First export year (a plant that opened later exports nothing before it)."""
 
 
 SIKLUS = {
@@ -480,7 +482,8 @@ KODE_EKSPOR: tuple[KodeEkspor, ...] = (
     KodeEkspor("15132910", "Minyak inti sawit olahan", 3, 0.06, "sawit", {"6302": 0.6, "6310": 0.4}, "sawit", 1.2),
     KodeEkspor("23066000", "Bungkil inti sawit", 3, 0.0, "sawit", KEBUN, "sawit", 0.15),
     KodeEkspor("38231100", "Asam stearat (oleokimia)", 4, 0.10, "sawit", {"6310": 0.6, "6302": 0.4}, "sawit", 1.1),
-    KodeEkspor("38260010", "Biodiesel", 5, 0.20, "sawit", {"6310": 1.0}, "sawit", 1.0),
+    # PT Jhonlin Agro Raya's biodiesel plant in KI Batulicin opened on 21 October 2021: exports from 2022.
+    KodeEkspor("38260010", "Biodiesel", 5, 0.20, "sawit", {"6310": 1.0}, "sawit", 1.0, mulai=2022),
     KodeEkspor("34011100", "Sabun", 0.3, 0.10, "datar", {"6371": 1.0}, "olahan", 1.5),
     KodeEkspor("40011000", "Lateks karet alam", 0.3, -0.05, "datar", {"6311": 0.5, "6309": 0.5}, "olahan", 1.2),
     KodeEkspor("40012100", "Karet sit asap (RSS)", 0.5, 0.0, "datar", {"6309": 0.5, "6311": 0.5}, "olahan", 1.7),
@@ -545,6 +548,8 @@ def _ekspor_year(seed: int, tahun: int, sub_start: int, sub_n: int, split: bool)
     bulan = np.arange(1, 13)
     musim = 1 + 0.06 * np.sin((bulan - 3) / 12 * 2 * np.pi)
     for k, kode in enumerate(KODE_EKSPOR):
+        if tahun < kode.mulai:
+            continue
         tujuan = TUJUAN[kode.tujuan]
         negara = np.array(list(tujuan), dtype=object)
         w_d = np.array(list(tujuan.values()))

@@ -1,5 +1,81 @@
-"""Kawasan Industri: not built yet; the page says so and draws the common frame."""
+"""Kawasan Industri: Jorong (Tanah Laut) and Batulicin (Tanah Bumbu) side by side, their tenants, the IKM
+around them and the exports of their chains before and after the tenants started."""
 
-from dasbor import frame
+import streamlit as st
 
-frame.segera_hadir("Kawasan Industri", "Jorong dan Batulicin berdampingan, tenant dan linimasa (isu halaman analis).")
+from dasbor import charts_kawasan, data, formats, frame, kawasan, widgets
+
+f = frame.halaman("Kawasan Industri")
+profil = data.kawasan_profil()
+tenant = data.kawasan_tenant_daftar()
+nama = dict(zip(profil["id"].to_list(), profil["nama"].to_list(), strict=True))
+
+for kolom, p in zip(st.columns(len(profil)), profil.iter_rows(named=True), strict=True):
+    with kolom:
+        st.subheader(p["nama"])
+        milik = tenant.filter(tenant["kawasan_id"] == p["id"])
+        a, b, c = st.columns(3)
+        a.metric("Luas rencana", f"{formats.angka(p['luas_rencana_ha'])} ha" if p["luas_rencana_ha"] else "–")
+        b.metric(
+            "Luas berizin",
+            f"{formats.angka(p['luas_izin_ha'])} ha" if p["luas_izin_ha"] else "–",
+            help=None if p["luas_izin_ha"] else "Luas berizin tidak disebut dalam sumber yang dirujuk.",
+        )
+        c.metric("Tenant beroperasi", formats.angka(milik.filter(milik["status"] == "operasi").height))
+        st.markdown(
+            f"- **Lokasi:** Kec. {p['kecamatan']}, {p['kabupaten']}\n"
+            f"- **Pengelola:** {p['pengelola']}\n- **Status:** {p['status']}\n- **Fokus:** {p['fokus']}\n"
+            f"- **Catatan luas:** {p['catatan_luas']}\n- **Titik lokasi:** {p['lokasi_presisi']}"
+        )
+        st.caption(
+            f"Sumber: [{p['sumber_url']}]({p['sumber_url']}) · {formats.tanggal(p['sumber_tanggal'])} (fakta publik)"
+        )
+
+st.subheader("Tenant menurut status")
+st.plotly_chart(charts_kawasan.tenant_per_status(tenant, nama), key="status")
+st.caption(kawasan.ringkas_status(tenant, nama))
+frame.keterangan_sumber(("kawasan_tenant",))
+frame.tombol_presentasi("kawasan.tenant")
+
+for tab, kawasan_id in zip(st.tabs([f"Tenant {nama[k]}" for k in nama]), nama, strict=True):
+    baris = kawasan.tabel_tenant(tenant.filter(tenant["kawasan_id"] == kawasan_id))
+    tab.dataframe(
+        baris,
+        hide_index=True,
+        height=36 * baris.height + 40,
+        column_config={"Sumber": st.column_config.LinkColumn("Sumber", display_text=r"https?://([^/]+).*|(.*)")},
+    )
+st.caption(
+    "Tenant bernama nyata memakai fakta dari pemberitaan publik; angka yang tidak pernah diungkap ditulis "
+    f'"{kawasan.TIDAK_DIUNGKAP}". Tenant berawalan "Contoh:" adalah data contoh.'
+)
+frame.keterangan_sumber(("kawasan_tenant",))
+
+st.subheader("Linimasa tenant")
+st.plotly_chart(charts_kawasan.linimasa(tenant, nama), key="linimasa")
+frame.keterangan_sumber(("kawasan_tenant",))
+
+st.subheader(f"IKM di sekitar kawasan, {f.tahun}")
+sejak = frame.jumlah_catatan_url()
+radius = widgets.pilih_satu("Radius (km)", "radius", ["5", "10", "25", "50"], "25")
+frame.catatan_url_baru(sejak)
+sekitar = data.ikm_sekitar_kawasan(f.tahun, float(radius))
+st.plotly_chart(charts_kawasan.ikm_sekitar(sekitar, nama, float(radius)), key="sekitar")
+st.caption("Jarak garis lurus dari titik kawasan. IKM tanpa koordinat tidak dapat dihitung.")
+frame.keterangan_sumber(("ikm", "kawasan"))
+
+st.subheader("Ekspor rantai tenant, sebelum dan sesudah tenant mulai")
+for tab, p in zip(st.tabs(list(nama.values())), profil.iter_rows(named=True), strict=True):
+    with tab:
+        mulai = kawasan.rantai_dimulai(tenant, p["id"])
+        if not mulai:
+            st.info("Belum ada tenant dengan tahun mulai dan rantai komoditas yang tercatat.")
+            continue
+        rantai = tuple(sorted({m[0] for m in mulai}))
+        st.plotly_chart(
+            charts_kawasan.ekspor_sebelum_sesudah(data.ekspor_kawasan(p["kode_bps"], rantai), mulai),
+            key=f"ekspor_{p['id']}",
+        )
+        st.caption(f"Ekspor rantai {', '.join(rantai)} dari {p['kabupaten']} (asal barang), per tahap.")
+frame.keterangan_sumber(("ekspor", "kawasan_tenant"))
+frame.salin_tautan()

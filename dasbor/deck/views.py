@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import plotly.graph_objects as go
 import polars as pl
 
-from dasbor import charts, charts_ekspor, formats, kpi, url_state
+from dasbor import charts, charts_ekspor, charts_kawasan, formats, kawasan, kpi, url_state
 from dasbor.deck.gudang import Gudang
 from dasbor.palette import LABEL_RANTAI
 
@@ -190,6 +190,18 @@ def _sankey(gudang: Gudang, s: Saringan, rantai: str) -> Isi:
     )
 
 
+def _kawasan(gudang: Gudang, s: Saringan) -> Isi:
+    profil = gudang.query("kawasan_profil")
+    tenant = gudang.query("kawasan_tenant_daftar")
+    nama = dict(zip(profil["id"].to_list(), profil["nama"].to_list(), strict=True))
+    return Isi(
+        "Kawasan Industri Jorong dan Batulicin: tenant menurut status",
+        kawasan.ringkas_status(tenant, nama),
+        ("kawasan", "kawasan_tenant"),
+        fig=charts_kawasan.tenant_per_status(tenant, nama),
+    )
+
+
 REGISTRI: dict[str, Tampilan] = {
     t.id: t
     for t in (
@@ -217,6 +229,7 @@ REGISTRI: dict[str, Tampilan] = {
             lambda g, s: _peringkat(g, s, tanpa_batubara=True),
         ),
         Tampilan("ekspor.sankey", "ekspor", "Rantai dari hulu ke hilir", lambda g, s: _sankey(g, s, s.rantai)),
+        Tampilan("kawasan.tenant", "kawasan", "Tenant kawasan industri menurut status", _kawasan),
     )
 }
 """Every view a deck may hold, by id. Pages register theirs here as they gain a presentable chart."""
@@ -245,5 +258,6 @@ DEK_RAKORNIS: tuple[str, ...] = (
     "ringkasan.porsi",
     "ekspor.peringkat_tanpa_batubara",
     "ekspor.sankey",
+    "kawasan.tenant",
 )
 """The default Rakornis deck, in story order."""
