@@ -252,3 +252,34 @@ def ikm_sekitar_kawasan(tahun: int, radius_km: float) -> pl.DataFrame:
 def ekspor_kawasan(kab: str, rantai: tuple[str, ...]) -> pl.DataFrame:
     """Yearly exports of ``rantai`` from kabupaten ``kab`` by stage."""
     return _run("ekspor_kawasan", kab=kab, rantai=list(rantai))
+
+
+# --- program ---
+@st.cache_data(show_spinner=False)
+def program_tahunan(jenis: str, kab: tuple[str, ...]) -> pl.DataFrame:
+    """A programme's results per year."""
+    return _run("program_tahunan", jenis=jenis, kab=list(kab))
+
+
+@st.cache_data(show_spinner=False)
+def program_per_kabupaten(jenis: str, tahun: int) -> pl.DataFrame:
+    """A programme's results per kabupaten in one year."""
+    return _run("program_per_kabupaten", jenis=jenis, tahun=tahun)
+
+
+@st.cache_data(show_spinner=False)
+def halal_pangan(kab: tuple[str, ...]) -> pl.DataFrame:
+    """Food IKM and their halal certificates per registry year."""
+    return _run("halal_pangan", kab=list(kab))
+
+
+@st.cache_data(show_spinner=False)
+def ikm_komoditas_tahunan(komoditas: str, kab: tuple[str, ...]) -> pl.DataFrame:
+    """IKM of one commodity per registry year."""
+    return _run("ikm_komoditas_tahunan", komoditas=komoditas, kab=list(kab))
+
+
+@st.cache_data(show_spinner=False)
+def target_capaian() -> pl.DataFrame:
+    """Province targets against what was achieved."""
+    return _run("target_capaian")

@@ -1,5 +1,85 @@
-"""Program: not built yet; the page says so and draws the common frame."""
+"""Program: halal certification, link-and-match with SMK, green industry, and the plans' targets."""
 
-from dasbor import frame
+import polars as pl
+import streamlit as st
 
-frame.segera_hadir("Program", "sertifikasi halal, link and match SMK, industri hijau (isu halaman analis).")
+from dasbor import charts_program, data, formats, frame
+
+f = frame.halaman("Program")
+
+st.subheader(f"Sertifikasi halal IKM, {f.nama_wilayah}")
+halal = data.program_tahunan("halal", f.kab)
+baris = halal.filter(pl.col("tahun") == f.tahun)
+kiri, kanan = st.columns(2)
+with kiri:
+    if baris.is_empty():
+        st.info(f"Belum ada data program halal untuk {f.tahun}.")
+    else:
+        st.plotly_chart(charts_program.corong_halal(baris.row(0, named=True), f.tahun), key="corong")
+    frame.keterangan_sumber(("program",))
+with kanan:
+    st.plotly_chart(charts_program.halal_per_tahun(halal), key="halal_tahun")
+    st.caption("Target program provinsi: 20–40 IKM bersertifikat halal per tahun (seluruh Kalimantan Selatan).")
+    frame.keterangan_sumber(("program",))
+    frame.tombol_presentasi("program.halal")
+
+pangan = data.halal_pangan(f.kab)
+kini = pangan.filter(pl.col("tahun") == f.tahun)
+if not kini.is_empty():
+    r = kini.row(0, named=True)
+    a, b, c = st.columns(3)
+    a.metric("IKM pangan bersertifikat halal", formats.persen(r["persen_halal"]), border=True)
+    b.metric("IKM pangan bersertifikat", formats.unit(r["jumlah_halal"]), border=True)
+    c.metric(
+        "Bersertifikat sejak wajib halal",
+        formats.unit(r["halal_sejak_wajib"]),
+        border=True,
+        help="Sertifikat bertanggal 17 Oktober 2024 atau sesudahnya, saat halal wajib bagi produk pangan.",
+    )
+st.plotly_chart(charts_program.persen_halal_pangan(pangan), key="halal_pangan")
+frame.keterangan_sumber(("ikm",))
+
+st.subheader("Link and match dengan SMK")
+smk = data.program_tahunan("link_match_smk", f.kab)
+kiri, kanan = st.columns(2)
+with kiri:
+    st.plotly_chart(charts_program.peserta_hasil(smk, "Siswa SMK ikut", "Siswa ditempatkan"), key="smk")
+    frame.keterangan_sumber(("program",))
+with kanan:
+    per_kab = data.program_per_kabupaten("link_match_smk", f.tahun)
+    st.dataframe(
+        per_kab.select(
+            pl.col("nama").alias("Kabupaten/kota"),
+            pl.col("peserta").alias("Siswa ikut"),
+            pl.col("hasil").alias("Ditempatkan"),
+            pl.col("target").alias("Target"),
+        ),
+        hide_index=True,
+        height=36 * per_kab.height + 40,
+    )
+    frame.keterangan_sumber(("program",))
+st.info(
+    "Tingkat pendidikan tenaga kerja industri belum dikumpulkan dalam registri IKM; bagian ini akan terisi "
+    "setelah kolom pendidikan tersedia dalam berkas kabupaten/kota.",
+    icon=":material/school:",
+)
+
+st.subheader("Industri hijau")
+kiri, kanan = st.columns(2)
+with kiri:
+    hijau = data.program_tahunan("industri_hijau", f.kab)
+    st.plotly_chart(charts_program.peserta_hasil(hijau, "IKM didampingi", "IKM produk ramah lingkungan"), key="hijau")
+    frame.keterangan_sumber(("program",))
+with kanan:
+    sasirangan = data.ikm_komoditas_tahunan("kain sasirangan", f.kab)
+    st.plotly_chart(charts_program.jumlah_per_tahun(sasirangan, "jumlah_ikm", "IKM sasirangan"), key="sasirangan")
+    st.caption(
+        "Registri belum membedakan sasirangan pewarna alam dan sintetis; yang tampil adalah semua IKM sasirangan."
+    )
+    frame.keterangan_sumber(("ikm",))
+
+st.subheader("Target rencana dan capaian (provinsi)")
+st.plotly_chart(charts_program.target_capaian(data.target_capaian()), key="target")
+frame.keterangan_sumber(("target", "ikm", "ekspor", "program"))
+frame.tombol_presentasi("program.target")
+frame.salin_tautan()

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import plotly.graph_objects as go
 import polars as pl
 
-from dasbor import charts, charts_ekspor, charts_kawasan, formats, kawasan, kpi, url_state
+from dasbor import charts, charts_ekspor, charts_kawasan, charts_program, formats, kawasan, kpi, url_state
 from dasbor.deck.gudang import Gudang
 from dasbor.palette import LABEL_RANTAI
 
@@ -202,6 +202,43 @@ def _kawasan(gudang: Gudang, s: Saringan) -> Isi:
     )
 
 
+def _halal(gudang: Gudang, s: Saringan) -> Isi:
+    df = gudang.query("program_tahunan", jenis="halal", kab=list(s.kab))
+    kini = df.filter(pl.col("tahun") == s.tahun)
+    hasil = int(kini["hasil"][0]) if kini.height else 0
+    dalam = charts_program.TARGET_HALAL[0] <= hasil <= charts_program.TARGET_HALAL[1]
+    ringkas = (
+        f"{formats.unit(hasil, 'IKM')} bersertifikat halal lewat program pada {s.tahun} "
+        f"({'dalam' if dalam else 'di luar'} target 20–40 per tahun)"
+    )
+    asli = GrafikAsli(
+        "bar",
+        tuple(str(t) for t in df["tahun"].to_list()),
+        (("IKM bersertifikat", tuple(float(v) for v in df["hasil"].to_list())),),
+        "IKM",
+    )
+    return Isi(
+        f"Sertifikasi halal IKM, {s.nama_wilayah}",
+        ringkas,
+        ("program",),
+        fig=charts_program.halal_per_tahun(df),
+        asli=asli,
+    )
+
+
+def _target(gudang: Gudang, s: Saringan) -> Isi:
+    df = gudang.query("target_capaian")
+    kini = df.filter((pl.col("tahun") == s.tahun) & pl.col("capaian").is_not_null())
+    tercapai = kini.filter(pl.col("capaian") >= pl.col("nilai_target")).height
+    ringkas = f"{tercapai} dari {kini.height} target provinsi {s.tahun} tercapai"
+    return Isi(
+        f"Target rencana dan capaian, {s.tahun}",
+        ringkas,
+        ("target", "ikm", "ekspor", "program"),
+        fig=charts_program.target_capaian(df),
+    )
+
+
 REGISTRI: dict[str, Tampilan] = {
     t.id: t
     for t in (
@@ -230,6 +267,8 @@ REGISTRI: dict[str, Tampilan] = {
         ),
         Tampilan("ekspor.sankey", "ekspor", "Rantai dari hulu ke hilir", lambda g, s: _sankey(g, s, s.rantai)),
         Tampilan("kawasan.tenant", "kawasan", "Tenant kawasan industri menurut status", _kawasan),
+        Tampilan("program.halal", "program", "Sertifikasi halal IKM", _halal),
+        Tampilan("program.target", "program", "Target rencana dan capaian", _target),
     )
 }
 """Every view a deck may hold, by id. Pages register theirs here as they gain a presentable chart."""
@@ -259,5 +298,7 @@ DEK_RAKORNIS: tuple[str, ...] = (
     "ekspor.peringkat_tanpa_batubara",
     "ekspor.sankey",
     "kawasan.tenant",
+    "program.halal",
+    "program.target",
 )
 """The default Rakornis deck, in story order."""
