@@ -283,3 +283,28 @@ def ikm_komoditas_tahunan(komoditas: str, kab: tuple[str, ...]) -> pl.DataFrame:
 def target_capaian() -> pl.DataFrame:
     """Province targets against what was achieved."""
     return _run("target_capaian")
+
+
+# --- profil kabupaten ---
+@st.cache_data(show_spinner=False)
+def kpi_per_kabupaten(tahun: int) -> pl.DataFrame:
+    """The Ringkasan KPIs for every kabupaten side by side."""
+    return _run("kpi_per_kabupaten", tahun=tahun)
+
+
+@st.cache_data(show_spinner=False)
+def komoditas_teratas(tahun: int, kab: str) -> pl.DataFrame:
+    """A kabupaten's leading commodities by number of firms."""
+    return _run("komoditas_teratas", tahun=tahun, kab=kab)
+
+
+@st.cache_data(show_spinner=False)
+def program_kabupaten(kab: str, tahun: int) -> pl.DataFrame:
+    """Programme results of one kabupaten in one year."""
+    return _run("program_kabupaten", kab=kab, tahun=tahun)
+
+
+@st.cache_data(show_spinner=False)
+def target_kabupaten(kab: str) -> pl.DataFrame:
+    """A kabupaten's targets, with the registry count achieved."""
+    return _run("target_kabupaten", kab=kab)

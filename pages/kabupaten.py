@@ -1,5 +1,129 @@
-"""Profil Kabupaten: not built yet; the page says so and draws the common frame."""
+"""Profil Kabupaten: one printable report card per kabupaten/kota (``?kab=6310`` opens Tanah Bumbu)."""
 
-from dasbor import frame
+import polars as pl
+import streamlit as st
 
-frame.segera_hadir("Profil Kabupaten", "rapor per kabupaten/kota yang dapat dicetak (isu halaman analis).")
+from dasbor import charts, charts_ikm, data, formats, frame, profil
+from dasbor.charts_program import LABEL_INDIKATOR
+from dasbor.filter_ikm import FilterIkm
+
+CSS_CETAK = """
+<style>
+@media print {
+  [data-testid="stSidebar"], header[data-testid="stHeader"], [data-testid="stToolbar"],
+  [data-testid="stDecoration"], [data-testid="stBaseButton-secondary"], [data-testid="stPopover"],
+  [data-testid="stExpander"] { display: none !important; }
+  .block-container, [data-testid="stMainBlockContainer"] { padding: 0 !important; max-width: 100% !important; }
+  .js-plotly-plot, [data-testid="stHorizontalBlock"] { break-inside: avoid; }
+  /* Shrink the card so it prints on few A4 pages (the columns still stack on paper: see README). */
+  [data-testid="stMain"] { zoom: 0.6; }
+  @page { size: A4; margin: 10mm; }
+}
+</style>
+"""
+
+f = frame.halaman("Profil Kabupaten")
+st.markdown(CSS_CETAK, unsafe_allow_html=True)
+wilayah = data.wilayah()
+nama = dict(zip(wilayah["kode_bps"].to_list(), wilayah["nama"].to_list(), strict=True))
+if len(f.kab) != 1:
+    kab = f.kab[0] if f.kab else wilayah["kode_bps"][0]
+    alasan = "lebih dari satu dipilih" if f.kab else "belum ada yang dipilih"
+    st.info(f"Profil menampilkan satu kabupaten/kota ({alasan}): {nama[kab]}. Pilih satu di samping.")
+else:
+    kab = f.kab[0]
+w = wilayah.filter(pl.col("kode_bps") == kab).row(0, named=True)
+
+st.header(f"{w['nama']} · {f.tahun}")
+unggulan = w["industri_unggulan"] or "belum tercatat dalam RPIP/RPIK yang dirujuk"
+st.markdown(
+    f"{w['jenis']} dengan ibu kota **{w['ibukota']}** · kode BPS {w['kode_bps']} · "
+    f"industri unggulan (RPIP/RPIK): **{unggulan}**"
+)
+frame.keterangan_sumber(("wilayah",))
+
+per_kab = data.kpi_per_kabupaten(f.tahun)
+provinsi = data.kpi_ringkasan(f.tahun, ())
+indeks_prov = provinsi.filter(pl.col("tahun") == f.tahun)["indeks_hilirisasi"].item()
+baris_kpi = profil.baris_profil(per_kab, kab, indeks_prov)
+for baris in (baris_kpi[:3], baris_kpi[3:]):
+    for kolom, b in zip(st.columns(3), baris, strict=False):
+        kolom.metric(b.label, b.nilai, border=True)
+        kolom.caption(f"{b.peringkat} · {b.banding}")
+frame.keterangan_sumber(("ikm", "ekspor"))
+
+kiri, kanan = st.columns(2)
+with kiri:
+    st.subheader("Tren IKM dan ekspor")
+    st.plotly_chart(charts.tren_ikm_ekspor(data.tren_tahunan((kab,))), key="tren")
+    frame.keterangan_sumber(("ikm", "ekspor"))
+with kanan:
+    st.subheader(f"Sektor IKM, {f.tahun}")
+    st.plotly_chart(
+        charts_ikm.batang_kategori(data.ikm_per_sektor(FilterIkm(tahun=f.tahun, kab=(kab,))), "sektor", "jumlah"),
+        key="sektor",
+    )
+    frame.keterangan_sumber(("ikm",))
+
+kiri, kanan = st.columns(2)
+with kiri:
+    st.subheader("Komoditas IKM terbanyak")
+    komoditas = data.komoditas_teratas(f.tahun, kab)
+    st.dataframe(
+        komoditas.select(
+            pl.col("komoditas").alias("Komoditas"),
+            pl.col("rantai").alias("Rantai"),
+            pl.col("jumlah_ikm").map_elements(formats.angka, return_dtype=pl.String).alias("Jumlah IKM"),
+            pl.col("tenaga_kerja").map_elements(formats.angka, return_dtype=pl.String).alias("Tenaga kerja"),
+        ),
+        hide_index=True,
+        height=36 * komoditas.height + 40,
+    )
+    frame.keterangan_sumber(("ikm",))
+with kanan:
+    st.subheader(f"Ekspor per rantai dan tahap, {f.tahun}")
+    st.plotly_chart(charts.bauran_ekspor(data.ekspor_rantai_tahap(f.tahun, (kab,)), porsi=True), key="bauran")
+    frame.keterangan_sumber(("ekspor",))
+
+kiri, kanan = st.columns(2)
+with kiri:
+    st.subheader("Kawasan industri")
+    kawasan = data.kawasan_profil().filter(pl.col("kode_bps") == kab)
+    if kawasan.is_empty():
+        st.markdown("Tidak ada kawasan industri di kabupaten/kota ini.")
+    for k in kawasan.iter_rows(named=True):
+        st.markdown(f"**{k['nama']}** (Kec. {k['kecamatan']}): {k['status']}. Fokus: {k['fokus']}.")
+        st.markdown("[Lihat halaman Kawasan Industri](kawasan)")
+    st.subheader(f"Program, {f.tahun}")
+    program = data.program_kabupaten(kab, f.tahun)
+    st.dataframe(
+        program.select(
+            pl.col("jenis").replace_strict(profil.LABEL_PROGRAM, default=pl.col("jenis")).alias("Program"),
+            pl.col("peserta").alias("Peserta"),
+            pl.col("hasil").alias("Hasil"),
+            pl.col("target").alias("Target"),
+            pl.col("satuan").alias("Satuan"),
+        ),
+        hide_index=True,
+    )
+    frame.keterangan_sumber(("program",))
+with kanan:
+    st.subheader("Target")
+    target = data.target_kabupaten(kab)
+    if target.is_empty():
+        st.markdown("Belum ada target yang ditetapkan untuk kabupaten/kota ini.")
+    else:
+        st.dataframe(
+            target.select(
+                pl.col("indikator").replace_strict(LABEL_INDIKATOR, default=pl.col("indikator")).alias("Indikator"),
+                pl.col("tahun").alias("Tahun"),
+                pl.col("nilai_target").map_elements(formats.angka, return_dtype=pl.String).alias("Target"),
+                pl.col("capaian").map_elements(formats.angka, return_dtype=pl.String).fill_null("–").alias("Capaian"),
+                pl.col("dokumen").alias("Dokumen"),
+            ),
+            hide_index=True,
+        )
+    frame.keterangan_sumber(("target",))
+
+st.caption("Halaman ini dapat dicetak (Ctrl+P): menu samping dan tombol disembunyikan, ukuran A4.")
+frame.salin_tautan()
