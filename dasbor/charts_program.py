@@ -42,8 +42,9 @@ def corong_halal(baris: dict[str, int | None], tahun: int) -> go.Figure:
     return base_layout(fig, height=330)
 
 
-def halal_per_tahun(df: pl.DataFrame) -> go.Figure:
-    """Certificates per year as bars, with the 20-40 target band shaded."""
+def halal_per_tahun(df: pl.DataFrame, *, provinsi: bool = True) -> go.Figure:
+    """Certificates per year as bars, with the province's 20-40 target band shaded; for chosen kabupaten the
+    band would mislead, so their own summed targets are drawn as a line instead."""
     tahun = df["tahun"].to_list()
     hasil = df["hasil"].to_list()
     fig = go.Figure(

@@ -18,8 +18,12 @@ with kiri:
         st.plotly_chart(charts_program.corong_halal(baris.row(0, named=True), f.tahun), key="corong")
     frame.keterangan_sumber(("program",))
 with kanan:
-    st.plotly_chart(charts_program.halal_per_tahun(halal), key="halal_tahun")
-    st.caption("Target program provinsi: 20–40 IKM bersertifikat halal per tahun (seluruh Kalimantan Selatan).")
+    st.plotly_chart(charts_program.halal_per_tahun(halal, provinsi=not f.kab), key="halal_tahun")
+    st.caption(
+        "Target program provinsi: 20–40 IKM bersertifikat halal per tahun (seluruh Kalimantan Selatan)."
+        if not f.kab
+        else "Garis putus-putus: jumlah target kabupaten/kota terpilih."
+    )
     frame.keterangan_sumber(("program",))
     frame.tombol_presentasi("program.halal")
 

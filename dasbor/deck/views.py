@@ -221,7 +221,7 @@ def _halal(gudang: Gudang, s: Saringan) -> Isi:
         f"Sertifikasi halal IKM, {s.nama_wilayah}",
         ringkas,
         ("program",),
-        fig=charts_program.halal_per_tahun(df),
+        fig=charts_program.halal_per_tahun(df, provinsi=not s.kab),
         asli=asli,
     )
 
