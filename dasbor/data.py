@@ -12,7 +12,8 @@ from pathlib import Path
 import polars as pl
 import streamlit as st
 
-from dasbor import db, settings
+from dasbor import batas, db, settings
+from dasbor.batas import Batas
 from dasbor.deck import banding, slides, store
 from dasbor.deck.gudang import Gudang
 from dasbor.filter_ikm import FilterIkm
@@ -308,3 +309,22 @@ def program_kabupaten(kab: str, tahun: int) -> pl.DataFrame:
 def target_kabupaten(kab: str) -> pl.DataFrame:
     """A kabupaten's targets, with the registry count achieved."""
     return _run("target_kabupaten", kab=kab)
+
+
+# --- peta ---
+@st.cache_data(show_spinner=False)
+def peta_metrik() -> pl.DataFrame:
+    """Every map metric per kabupaten and year."""
+    return _run("peta_metrik")
+
+
+@st.cache_data(show_spinner=False)
+def ikm_titik(tahun: int) -> pl.DataFrame:
+    """Coordinates of the IKM of one registry year (density layer)."""
+    return _run("ikm_titik", tahun=tahun)
+
+
+@st.cache_resource(show_spinner="Memuat batas wilayah ...")
+def batas_wilayah(path: str, mtime: float) -> Batas:
+    """Boundaries for the maps, read and simplified once per file version (path and mtime are the key)."""
+    return batas.muat({k.kode_bps: k.nama for k in daftar_kabupaten()})

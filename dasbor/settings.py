@@ -38,3 +38,23 @@ def tampilkan_daftar_ikm() -> bool:
     """
     raw = os.environ.get("DASBOR_TAMPILKAN_IKM", "").strip().lower()
     return raw not in {"0", "false", "no", "tidak", "off"}
+
+
+def boundaries_path() -> Path | None:
+    """The kabupaten boundary file: ``DASBOR_BOUNDARIES``, else the first GeoJSON, GeoPackage or zipped
+    Shapefile in ``data/geo/``, else None (the maps then draw the schematic tile map)."""
+    raw = os.environ.get("DASBOR_BOUNDARIES", "").strip()
+    if raw:
+        return Path(raw)
+    folder = PROJECT_ROOT / "data" / "geo"
+    if folder.is_dir():
+        for pola in ("*.geojson", "*.json", "*.gpkg", "*.zip"):
+            ada = sorted(folder.glob(pola))
+            if ada:
+                return ada[0]
+    return None
+
+
+def boundaries_attribution() -> str:
+    """The attribution printed under every map: ``DASBOR_BOUNDARIES_ATTRIBUTION`` (empty = the file name)."""
+    return os.environ.get("DASBOR_BOUNDARIES_ATTRIBUTION", "").strip()

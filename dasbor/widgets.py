@@ -97,7 +97,9 @@ def pilih_banyak(
     return hasil
 
 
-def pilih_daftar(label: str, key: str, pilihan: Sequence[str], *, wadah: Any = None) -> str:
+def pilih_daftar(
+    label: str, key: str, pilihan: Sequence[str], *, wadah: Any = None, label_pilihan: dict[str, str] | None = None
+) -> str:
     """A selectbox bound to ``?<key>=value``; an unknown value falls back to the first option with a note."""
     if key not in st.session_state:
         raw = st.query_params.get(key)
@@ -108,7 +110,8 @@ def pilih_daftar(label: str, key: str, pilihan: Sequence[str], *, wadah: Any = N
         st.session_state[key] = raw if raw in pilihan else pilihan[0]
     elif st.session_state[key] not in pilihan:
         st.session_state[key] = pilihan[0]
-    nilai = str((wadah or st).selectbox(label, options=list(pilihan), key=key))
+    nama = label_pilihan or {}
+    nilai = str((wadah or st).selectbox(label, options=list(pilihan), key=key, format_func=lambda v: nama.get(v, v)))
     st.query_params[key] = nilai
     return nilai
 

@@ -1,5 +1,60 @@
-"""Peta: not built yet; the page says so and draws the common frame."""
+"""Peta: the 13 kabupaten/kota coloured by a chosen metric, the two industrial estates, IKM density, years."""
 
-from dasbor import frame
+import polars as pl
+import streamlit as st
 
-frame.segera_hadir("Peta", "peta choropleth 13 kabupaten/kota, Kawasan Industri Jorong dan Batulicin (isu peta).")
+from dasbor import data, formats, frame, maps, settings, widgets
+
+f = frame.halaman("Peta")
+sejak = frame.jumlah_catatan_url()
+kiri, kanan = st.columns([3, 1])
+metrik = widgets.pilih_daftar(
+    "Ukuran di peta",
+    "metrik",
+    list(maps.METRIK),
+    wadah=kiri,
+    label_pilihan={k: m.label for k, m in maps.METRIK.items()},
+)
+sebaran = kanan.toggle("Sebaran IKM", key="sebaran", help="Titik IKM yang punya koordinat, sebagai kepadatan.")
+frame.catatan_url_baru(sejak)
+
+path = settings.boundaries_path()
+batas = data.batas_wilayah(str(path or ""), path.stat().st_mtime if path and path.exists() else 0.0)
+for pesan in batas.pesan:
+    st.info(pesan, icon=":material/map:")
+
+metrik_df = data.peta_metrik()
+fig = maps.choropleth(
+    metrik_df,
+    batas,
+    metrik,
+    f.tahun,
+    kawasan=data.kawasan_profil(),
+    titik=data.ikm_titik(f.tahun) if sebaran else None,
+)
+peta, samping = st.columns([3, 2])
+with peta:
+    pilihan = st.plotly_chart(fig, key="peta", on_select="rerun", selection_mode="points", config={"scrollZoom": False})
+    st.caption(
+        batas.atribusi + " · Titik merah: Kawasan Industri Jorong dan Batulicin (lokasi perkiraan) · "
+        "Wilayah putih: tidak ada data untuk ukuran ini."
+    )
+    frame.keterangan_sumber(("ikm", "ekspor", "kawasan"))
+    frame.tombol_presentasi("peta.choropleth")
+
+terpilih = [p.get("location") for p in (pilihan.selection.points if pilihan else []) if p.get("location")]
+kab = str(terpilih[0]) if terpilih else (f.kab[0] if f.kab else None)
+with samping:
+    m = maps.METRIK[metrik]
+    tahun_ini = metrik_df.filter(pl.col("tahun") == f.tahun).sort(m.kolom, descending=True, nulls_last=True)
+    st.subheader(f"{m.label}, {f.tahun}")
+    st.plotly_chart(maps.peringkat(tahun_ini, m, kab), key="samping")
+    if kab:
+        nama = tahun_ini.filter(pl.col("kode_bps") == kab)["nama"].item()
+        nilai = tahun_ini.filter(pl.col("kode_bps") == kab)[m.kolom].item()
+        st.markdown(f"**{nama}**: {m.fmt(nilai)} · [Buka Profil Kabupaten](kabupaten?kab={kab}&tahun={f.tahun})")
+    else:
+        st.caption("Klik satu kabupaten/kota di peta untuk menyorotnya di sini.")
+    frame.keterangan_sumber(("ikm", "ekspor"))
+st.caption(f"Jumlah IKM berkoordinat {f.tahun}: {formats.angka(data.ikm_titik(f.tahun).height)}.")
+frame.salin_tautan()

@@ -16,7 +16,11 @@ select
     kawasan.catatan_luas,
     sumber.url as sumber_url,
     sumber.tanggal_data as sumber_tanggal,
-    sumber.jenis as sumber_jenis
+    sumber.jenis as sumber_jenis,
+    (
+        select count(*) from kawasan_tenant
+        where kawasan_tenant.kawasan_id = kawasan.id and kawasan_tenant.status = 'operasi'
+    ) as tenant_operasi
 from kawasan
 left join wilayah on kawasan.kode_bps = wilayah.kode_bps
 left join sumber on kawasan.sumber_id = sumber.id

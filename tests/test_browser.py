@@ -59,7 +59,7 @@ def test_presentation_mode_at_1280x720_moves_with_buttons_and_arrow_keys(app_url
             assert not page.locator('[data-testid="stSidebar"]').is_visible()
             page.screenshot(path=str(ARTIFACTS / "presentasi-1.png"))
             page.keyboard.press("ArrowRight")
-            page.get_by_text("Tren IKM dan ekspor, Kalimantan Selatan").first.wait_for(timeout=30_000)
+            page.get_by_text("Peta Indeks Hilirisasi tanpa batu bara").first.wait_for(timeout=30_000)
             page.get_by_text(f"slide 2 dari {N}").first.wait_for(timeout=30_000)
             page.get_by_role("button", name="Berikutnya").click()
             page.get_by_text(f"slide 3 dari {N}").first.wait_for(timeout=30_000)

@@ -115,10 +115,10 @@ def test_presentasi_shows_one_slide_and_moves_on(
     monkeypatch.setenv("DASBOR_WAREHOUSE", str(salinan))
     at = _open("presentasi", mode="tayang", dek="Rakornis", slide="2")
     assert not at.exception, at.exception
-    assert at.title[0].value.startswith("Tren IKM dan ekspor")
+    assert at.title[0].value.startswith("Peta Indeks Hilirisasi")
     at.button[1].click().run()  # Berikutnya
     assert at.query_params["slide"] == "3"
-    assert at.title[0].value.startswith("Bauran ekspor")
+    assert at.title[0].value.startswith("Tren IKM dan ekspor")
     assert any("slide 3 dari" in m.value for m in at.markdown)
 
 

@@ -37,6 +37,8 @@ PARAMS: dict[str, dict[str, object]] = {
     "komoditas_teratas": {"tahun": TAHUN, "kab": "6310"},
     "program_kabupaten": {"kab": "6310", "tahun": TAHUN},
     "target_kabupaten": {"kab": "6310"},
+    "peta_metrik": {},
+    "ikm_titik": {"tahun": TAHUN},
     "ikm_pilihan": {},
     "ikm_rentang_berdiri": {},
     "ikm_ringkasan": FilterIkm(tahun=TAHUN, kab=("6303",)).params(),

@@ -13,7 +13,18 @@ from dataclasses import dataclass, field
 import plotly.graph_objects as go
 import polars as pl
 
-from dasbor import charts, charts_ekspor, charts_kawasan, charts_program, formats, kawasan, kpi, url_state
+from dasbor import (
+    batas,
+    charts,
+    charts_ekspor,
+    charts_kawasan,
+    charts_program,
+    formats,
+    kawasan,
+    kpi,
+    maps,
+    url_state,
+)
 from dasbor.deck.gudang import Gudang
 from dasbor.palette import LABEL_RANTAI
 
@@ -239,6 +250,28 @@ def _target(gudang: Gudang, s: Saringan) -> Isi:
     )
 
 
+def _peta(gudang: Gudang, s: Saringan) -> Isi:
+    wilayah = gudang.query("wilayah")
+    nama = dict(zip(wilayah["kode_bps"].to_list(), wilayah["nama"].to_list(), strict=True))
+    df = gudang.query("peta_metrik")
+    kolom = "indeks_tanpa_batubara"
+    kini = df.filter((pl.col("tahun") == s.tahun) & pl.col(kolom).is_not_null()).sort(kolom, descending=True)
+    ringkas = ""
+    if kini.height:
+        atas, bawah = kini.row(0, named=True), kini.row(-1, named=True)
+        ringkas = (
+            f"Tanpa batu bara, {atas['nama']} paling hilir ({formats.persen(atas[kolom])}), "
+            f"{bawah['nama']} paling hulu ({formats.persen(bawah[kolom])}), {s.tahun}"
+        )
+    batas_peta = batas.muat(nama)
+    return Isi(
+        f"Peta Indeks Hilirisasi tanpa batu bara, {s.tahun}",
+        f"{ringkas}. {batas_peta.atribusi}",
+        ("ekspor", "kawasan"),
+        fig=maps.choropleth(df, batas_peta, kolom, s.tahun, kawasan=gudang.query("kawasan_profil"), animasi=False),
+    )
+
+
 REGISTRI: dict[str, Tampilan] = {
     t.id: t
     for t in (
@@ -269,6 +302,7 @@ REGISTRI: dict[str, Tampilan] = {
         Tampilan("kawasan.tenant", "kawasan", "Tenant kawasan industri menurut status", _kawasan),
         Tampilan("program.halal", "program", "Sertifikasi halal IKM", _halal),
         Tampilan("program.target", "program", "Target rencana dan capaian", _target),
+        Tampilan("peta.choropleth", "peta", "Peta Indeks Hilirisasi per kabupaten/kota", _peta),
     )
 }
 """Every view a deck may hold, by id. Pages register theirs here as they gain a presentable chart."""
@@ -292,6 +326,7 @@ def render(gudang: Gudang, tampilan_id: str, param: Mapping[str, str]) -> Isi:
 
 DEK_RAKORNIS: tuple[str, ...] = (
     "ringkasan.kpi",
+    "peta.choropleth",
     "ringkasan.tren",
     "ringkasan.bauran",
     "ringkasan.porsi",

@@ -1,0 +1,145 @@
+"""Maps: boundary files matched by code or local name, bad files named in Indonesian with the schematic
+fallback, the Peta page with and without the shared BPS/HDX boundary file, values equal to SQL."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import geopandas as gpd
+import polars as pl
+import pytest
+from shapely.geometry import box
+from streamlit.testing.v1 import AppTest
+
+from dasbor import batas, db, maps, settings
+from tests.conftest import Fixture
+
+ROOT = Path(__file__).resolve().parent.parent
+GEO = ROOT.parent / "shared" / "geo" / "kalsel_kabupaten.geojson"
+NAMA = {f"63{i:02d}": f"Kab {i}" for i in range(1, 12)} | {"6371": "Kota Banjarmasin", "6372": "Kota Banjarbaru"}
+EJAAN = {
+    "6301": "Kab. Tanah Laut",
+    "6302": "Kota Baru",
+    "6303": "BANJAR",
+    "6304": "Batola",
+    "6305": "Tapin",
+    "6306": "HSS",
+    "6307": "Hulu Sungai Tengah",
+    "6308": "HSU",
+    "6309": "Tabalong",
+    "6310": "Tanbu",
+    "6311": "Balangan",
+    "6371": "Kota Banjarmasin",
+    "6372": "Banjar Baru",
+}
+
+
+def _tulis(path: Path, kode: list[str], *, crs: str = "EPSG:4326", kolom: str = "NAMOBJ") -> Path:
+    """Synthetic squares, one per kabupaten, named the way offices spell them."""
+    geom = [box(114 + 0.1 * i, -3 - 0.1 * i, 114.08 + 0.1 * i, -2.92 - 0.1 * i) for i in range(len(kode))]
+    gdf = gpd.GeoDataFrame({kolom: [EJAAN[k] for k in kode]}, geometry=geom, crs="EPSG:4326").to_crs(crs)
+    gdf.to_file(path, driver="GPKG" if path.suffix == ".gpkg" else "GeoJSON")
+    return path
+
+
+@pytest.fixture(autouse=True)
+def _tanpa_cache() -> None:
+    batas._muat.cache_clear()
+
+
+def test_local_spellings_and_a_projected_crs_match_all_13(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _tulis(tmp_path / "batas.gpkg", list(EJAAN), crs="EPSG:32750")
+    monkeypatch.setenv("DASBOR_BOUNDARIES", str(path))
+    hasil = batas.muat(NAMA)
+    assert not hasil.skema and not hasil.pesan
+    assert sorted(f["id"] for f in hasil.geojson["features"]) == sorted(NAMA)
+    x, y = hasil.geojson["features"][0]["geometry"]["coordinates"][0][0]
+    assert 113 < x < 117 and -5 < y < -1, "reprojected to WGS84"
+    assert "batas.gpkg" in hasil.atribusi
+
+
+def test_a_file_missing_a_kabupaten_names_it_and_falls_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _tulis(tmp_path / "kurang.geojson", [k for k in EJAAN if k != "6311"])
+    monkeypatch.setenv("DASBOR_BOUNDARIES", str(path))
+    hasil = batas.muat(NAMA | {"6311": "Balangan"})
+    assert hasil.skema and len(hasil.geojson["features"]) == 13
+    assert "Balangan tidak ditemukan di file batas wilayah kurang.geojson" in hasil.pesan[0]
+
+
+def test_an_unreadable_file_is_named_with_its_reason(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    palsu = tmp_path / "batas.geojson"
+    palsu.write_text("%PDF-1.4 bukan geojson", encoding="utf-8")
+    monkeypatch.setenv("DASBOR_BOUNDARIES", str(palsu))
+    hasil = batas.muat(NAMA)
+    assert hasil.skema
+    assert "batas.geojson tidak dapat dibaca" in hasil.pesan[0]
+
+
+def test_without_a_file_the_schematic_map_has_13_equal_tiles(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("DASBOR_BOUNDARIES", raising=False)
+    monkeypatch.setattr(settings, "boundaries_path", lambda: None)
+    hasil = batas.muat(NAMA)
+    assert hasil.skema and len(hasil.geojson["features"]) == 13
+    assert "data/geo/" in hasil.pesan[0]
+    sisi = {
+        round(f["geometry"]["coordinates"][0][2][0] - f["geometry"]["coordinates"][0][0][0], 6)
+        for f in hasil.geojson["features"]
+    }
+    assert len(sisi) == 1
+
+
+def _peta(gudang: Fixture, **query: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "pages" / "peta.py"), default_timeout=60)
+    for k, v in query.items():
+        at.query_params[k] = v
+    return at.run()
+
+
+def _figur(at: AppTest) -> dict[str, object]:
+    charts = at.get("plotly_chart")
+    return json.loads(charts[0].proto.spec)  # type: ignore[no-any-return]
+
+
+def test_peta_fallback_draws_13_tiles_and_both_estates(gudang: Fixture, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(settings, "boundaries_path", lambda: None)
+    at = _peta(gudang, metrik="jumlah_ikm", tahun="2025")
+    assert not at.exception, at.exception
+    fig = _figur(at)
+    choro, kawasan = fig["data"][0], fig["data"][-1]  # type: ignore[index]
+    assert len(choro["geojson"]["features"]) == 13 and len(choro["locations"]) == 13
+    assert len(kawasan["lat"]) == 2
+    assert any("data/geo/" in i.value for i in at.info)
+    con = db.connect(gudang.warehouse, read_only=True)
+    try:
+        sql = db.run_query(con, "peta_metrik").filter(pl.col("tahun") == 2025)
+    finally:
+        con.close()
+    assert dict(zip(choro["locations"], choro["z"], strict=True)) == dict(
+        zip(sql["kode_bps"].to_list(), sql["jumlah_ikm"].to_list(), strict=True)
+    )
+
+
+@pytest.mark.skipif(not GEO.exists(), reason=f"shared boundary file not found at {GEO}")
+def test_peta_with_the_bps_boundary_file_has_13_regions_and_its_attribution(
+    gudang: Fixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DASBOR_BOUNDARIES", str(GEO))
+    monkeypatch.setenv("DASBOR_BOUNDARIES_ATTRIBUTION", "Batas administrasi: BPS 2020 via OCHA/HDX (CC BY-IGO)")
+    at = _peta(gudang, metrik="indeks_hilirisasi")
+    assert not at.exception, at.exception
+    choro = _figur(at)["data"][0]  # type: ignore[index]
+    assert len(choro["geojson"]["features"]) == 13
+    assert not at.info or all("skematik" not in i.value for i in at.info)
+    assert any("BPS 2020 via OCHA/HDX" in c.value for c in at.caption)
+    ukuran = len(json.dumps(choro["geojson"], separators=(",", ":"))) / 1024
+    assert ukuran < 400, f"boundary payload {ukuran:.0f} KB"
+
+
+def test_every_map_metric_has_a_query_column(gudang: Fixture) -> None:
+    con = db.connect(gudang.warehouse, read_only=True)
+    try:
+        kolom = set(db.run_query(con, "peta_metrik").columns)
+    finally:
+        con.close()
+    assert set(maps.METRIK) <= kolom
