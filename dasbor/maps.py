@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 import polars as pl
 
 from dasbor import formats
-from dasbor.batas import Batas
+from dasbor.batas import TILE, Batas
 from dasbor.charts import FONT
 
 WARNA_SKALA = "Blues"
@@ -64,25 +64,147 @@ def _pusat(batas: Batas) -> tuple[float, float, float]:
     return (min(ys) + max(ys)) / 2, (min(xs) + max(xs)) / 2, zoom
 
 
-def _jejak(df: pl.DataFrame, batas: Batas, metrik: Metrik, rentang: tuple[float, float]) -> go.Choroplethmap:
+def _colorbar(metrik: Metrik) -> dict[str, object]:
+    return {
+        "title": {"text": metrik.label, "side": "right", "font": {"size": 13}},
+        "thickness": 14,
+        "tickformat": ",.0f",
+    }
+
+
+def _hover(df: pl.DataFrame, metrik: Metrik) -> list[str]:
     nilai = df[metrik.kolom].to_list()
     urut = sorted((v for v in nilai if v is not None), reverse=True)
-    peringkat = [f"peringkat {urut.index(v) + 1} dari {len(urut)}" if v is not None else "tanpa data" for v in nilai]
+    return [
+        f"<b>{n}</b><br>{metrik.label}: {metrik.fmt(v)}<br>"
+        + (f"peringkat {urut.index(v) + 1} dari {len(urut)}" if v is not None else "tanpa data")
+        for n, v in zip(df["nama"].to_list(), nilai, strict=True)
+    ]
+
+
+def _petak(df: pl.DataFrame, metrik: Metrik, rentang: tuple[float, float]) -> go.Heatmap:
+    """The schematic map as a heatmap grid: one labelled cell per kabupaten (labels need no web fonts)."""
+    kolom = max(c for c, _ in TILE.values()) + 1
+    baris = max(r for _, r in TILE.values()) + 1
+    z: list[list[float | None]] = [[None] * kolom for _ in range(baris)]
+    teks = [[""] * kolom for _ in range(baris)]
+    hover = [[""] * kolom for _ in range(baris)]
+    kode = [["" for _ in range(kolom)] for _ in range(baris)]
+    for r, h in zip(df.iter_rows(named=True), _hover(df, metrik), strict=True):
+        c, b = TILE[r["kode_bps"]]
+        z[b][c] = r[metrik.kolom]
+        teks[b][c] = (
+            f"{r['nama'].replace('Kota ', 'Kota<br>').replace('Hulu Sungai ', 'HS ')}<br>{metrik.fmt(r[metrik.kolom]).removesuffix(' unit').removesuffix(' orang')}"
+        )
+        hover[b][c] = h
+        kode[b][c] = r["kode_bps"]
+    return go.Heatmap(
+        z=z,
+        text=teks,
+        texttemplate="%{text}",
+        textfont={"size": 12},
+        hovertext=hover,
+        hoverinfo="text",
+        customdata=kode,
+        colorscale=WARNA_SKALA,
+        zmin=rentang[0],
+        zmax=rentang[1],
+        xgap=4,
+        ygap=4,
+        colorbar=_colorbar(metrik),
+    )
+
+
+def _jejak(df: pl.DataFrame, batas: Batas, metrik: Metrik, rentang: tuple[float, float]) -> go.Choroplethmap:
     return go.Choroplethmap(
         geojson=batas.geojson,
         locations=df["kode_bps"].to_list(),
-        z=[v if v is not None else None for v in nilai],
+        z=df[metrik.kolom].to_list(),
         customdata=df["kode_bps"].to_list(),
-        hovertext=[
-            f"<b>{n}</b><br>{metrik.label}: {metrik.fmt(v)}<br>{p}"
-            for n, v, p in zip(df["nama"].to_list(), nilai, peringkat, strict=True)
-        ],
+        hovertext=_hover(df, metrik),
         hoverinfo="text",
         colorscale=WARNA_SKALA,
         zmin=rentang[0],
         zmax=rentang[1],
         marker={"line": {"color": "white", "width": 1.5}, "opacity": 0.9},
-        colorbar={"title": {"text": metrik.label, "side": "right", "font": {"size": 13}}, "thickness": 14},
+        colorbar=_colorbar(metrik),
+    )
+
+
+def _kartu_kawasan(kawasan: pl.DataFrame) -> list[str]:
+    return [
+        f"<b>{r['nama']}</b><br>Luas rencana: {formats.angka(r['luas_rencana_ha'])} ha"
+        f"<br>Luas berizin: {formats.angka(r['luas_izin_ha'])} ha<br>Pengelola: {r['pengelola']}"
+        f"<br>Status: {r['status']}<br>Tenant beroperasi: {r['tenant_operasi']}"
+        for r in kawasan.iter_rows(named=True)
+    ]
+
+
+def _skema_tata(fig: go.Figure, kawasan: pl.DataFrame | None, tinggi: int) -> None:
+    """Layout of the tile map; estates sit in the corner of their kabupaten's tile."""
+    if kawasan is not None and kawasan.height:
+        fig.add_trace(
+            go.Scatter(
+                x=[TILE[k][0] + 0.32 for k in kawasan["kode_bps"].to_list()],
+                y=[TILE[k][1] + 0.3 for k in kawasan["kode_bps"].to_list()],
+                mode="markers",
+                marker={"size": 18, "color": "#dc2626", "symbol": "diamond", "line": {"color": "white", "width": 2}},
+                hovertext=_kartu_kawasan(kawasan),
+                hoverinfo="text",
+                name="Kawasan industri",
+            )
+        )
+    fig.update_xaxes(visible=False, range=[-0.6, max(c for c, _ in TILE.values()) + 0.6])
+    fig.update_yaxes(visible=False, autorange="reversed", scaleanchor="x")
+    fig.update_layout(
+        height=tinggi,
+        margin={"l": 0, "r": 0, "t": 10, "b": 0},
+        font=FONT,
+        separators=",.",
+        showlegend=False,
+        plot_bgcolor="white",
+        hoverlabel={"font_size": 16},
+    )
+
+
+def _peta_tata(
+    fig: go.Figure, batas: Batas, kawasan: pl.DataFrame | None, titik: pl.DataFrame | None, tinggi: int
+) -> None:
+    """Layout of the boundary map: MapLibre on white, density layer, estates as red dots."""
+    if titik is not None and titik.height:
+        fig.add_trace(
+            go.Densitymap(
+                lat=titik["lat"].to_list(),
+                lon=titik["lon"].to_list(),
+                radius=8,
+                showscale=False,
+                colorscale="YlOrRd",
+                opacity=0.55,
+                hoverinfo="skip",
+                name="Sebaran IKM",
+            )
+        )
+    if kawasan is not None and kawasan.height:
+        fig.add_trace(
+            go.Scattermap(
+                lat=kawasan["lat"].to_list(),
+                lon=kawasan["lon"].to_list(),
+                mode="markers",
+                marker={"size": 20, "color": "#dc2626", "symbol": "circle"},
+                name="Kawasan industri",
+                hovertext=_kartu_kawasan(kawasan),
+                hoverinfo="text",
+            )
+        )
+    lat, lon, zoom = _pusat(batas)
+    fig.update_layout(
+        map={"style": "white-bg", "center": {"lat": lat, "lon": lon}, "zoom": zoom},
+        margin={"l": 0, "r": 0, "t": 10, "b": 0},
+        height=tinggi,
+        font=FONT,
+        separators=",.",
+        showlegend=False,
+        hoverlabel={"font_size": 16},
     )
 
 
@@ -106,51 +228,23 @@ def choropleth(
     tahun_ada = sorted({int(t) for t in df.filter(pl.col(metrik.kolom).is_not_null())["tahun"].to_list()})
     if tahun not in tahun_ada and tahun_ada:
         tahun = tahun_ada[-1]
-    fig = go.Figure(_jejak(df.filter(pl.col("tahun") == tahun), batas, metrik, rentang))
-    if titik is not None and titik.height:
-        fig.add_trace(
-            go.Densitymap(
-                lat=titik["lat"].to_list(),
-                lon=titik["lon"].to_list(),
-                radius=8,
-                showscale=False,
-                colorscale="YlOrRd",
-                opacity=0.55,
-                hoverinfo="skip",
-                name="Sebaran IKM",
-            )
-        )
-    if kawasan is not None and kawasan.height:
-        fig.add_trace(
-            go.Scattermap(
-                lat=kawasan["lat"].to_list(),
-                lon=kawasan["lon"].to_list(),
-                mode="markers",
-                marker={"size": 20, "color": "#dc2626", "symbol": "circle"},
-                name="Kawasan industri",
-                hovertext=[
-                    f"<b>{r['nama']}</b><br>Luas rencana: {formats.angka(r['luas_rencana_ha'])} ha"
-                    f"<br>Luas berizin: {formats.angka(r['luas_izin_ha'])} ha<br>Pengelola: {r['pengelola']}"
-                    f"<br>Status: {r['status']}<br>Tenant beroperasi: {r['tenant_operasi']}"
-                    for r in kawasan.iter_rows(named=True)
-                ],
-                hoverinfo="text",
-            )
-        )
-    lat, lon, zoom = _pusat(batas)
-    fig.update_layout(
-        map={"style": "white-bg", "center": {"lat": lat, "lon": lon}, "zoom": zoom},
-        margin={"l": 0, "r": 0, "t": 10, "b": 0},
-        height=tinggi,
-        font=FONT,
-        separators=",.",
-        showlegend=False,
-        hoverlabel={"font_size": 16},
-    )
+    if batas.skema:
+
+        def jejak(d: pl.DataFrame) -> go.Heatmap | go.Choroplethmap:
+            return _petak(d, metrik, rentang)
+    else:
+
+        def jejak(d: pl.DataFrame) -> go.Heatmap | go.Choroplethmap:
+            return _jejak(d, batas, metrik, rentang)
+
+    fig = go.Figure(jejak(df.filter(pl.col("tahun") == tahun)))
+    if batas.skema:
+        _skema_tata(fig, kawasan, tinggi)
+    else:
+        _peta_tata(fig, batas, kawasan, titik, tinggi)
     if animasi and len(tahun_ada) > 1:
         fig.frames = [
-            go.Frame(data=[_jejak(df.filter(pl.col("tahun") == t), batas, metrik, rentang)], name=str(t), traces=[0])
-            for t in tahun_ada
+            go.Frame(data=[jejak(df.filter(pl.col("tahun") == t))], name=str(t), traces=[0]) for t in tahun_ada
         ]
         fig.update_layout(
             sliders=[
@@ -197,7 +291,7 @@ def choropleth(
 
 def peringkat(df: pl.DataFrame, metrik: Metrik, sorot: str | None) -> go.Figure:
     """The kabupaten ranked by the metric, the selected one highlighted: the map's side chart."""
-    data = df.filter(pl.col(metrik.kolom).is_not_null())
+    data = df.filter(pl.col(metrik.kolom).is_not_null()).sort(metrik.kolom, descending=True)
     nilai = data[metrik.kolom].to_list()
     warna = ["#dc2626" if k == sorot else "#0b5d8c" for k in data["kode_bps"].to_list()]
     fig = go.Figure(

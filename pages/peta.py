@@ -42,7 +42,11 @@ with peta:
     frame.keterangan_sumber(("ikm", "ekspor", "kawasan"))
     frame.tombol_presentasi("peta.choropleth")
 
-terpilih = [p.get("location") for p in (pilihan.selection.points if pilihan else []) if p.get("location")]
+terpilih = [
+    p.get("location") or p.get("customdata")
+    for p in (pilihan.selection.points if pilihan else [])
+    if p.get("location") or p.get("customdata")
+]
 kab = str(terpilih[0]) if terpilih else (f.kab[0] if f.kab else None)
 with samping:
     m = maps.METRIK[metrik]

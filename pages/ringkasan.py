@@ -1,8 +1,9 @@
 """Ringkasan: the province at a glance for the chosen year and kabupaten."""
 
+import polars as pl
 import streamlit as st
 
-from dasbor import charts, data, frame, kpi
+from dasbor import charts, data, frame, kpi, maps, settings
 
 f = frame.halaman("Ringkasan")
 st.markdown(f"#### {f.nama_wilayah} · {f.tahun}")
@@ -13,6 +14,29 @@ for baris in (kartu[:4], kartu[4:]):
         kolom.metric(k.label, k.nilai, k.perubahan, help=k.bantuan, border=True)
 frame.keterangan_sumber(("ikm", "ekspor"))
 frame.tombol_presentasi("ringkasan.kpi")
+
+peta_kiri, peta_kanan = st.columns([3, 2])
+with peta_kiri:
+    st.subheader(f"Jumlah IKM per kabupaten/kota, {f.tahun}")
+    path = settings.boundaries_path()
+    batas = data.batas_wilayah(str(path or ""), path.stat().st_mtime if path and path.exists() else 0.0)
+    st.plotly_chart(
+        maps.choropleth(
+            data.peta_metrik(), batas, "jumlah_ikm", f.tahun, kawasan=data.kawasan_profil(), animasi=False, tinggi=460
+        ),
+        key="peta",
+        config={"scrollZoom": False},
+    )
+    st.caption(batas.atribusi + " · Titik merah: kawasan industri. Peta lengkap ada di halaman Peta.")
+    frame.keterangan_sumber(("ikm", "kawasan"))
+with peta_kanan:
+    st.subheader("Indeks Hilirisasi tanpa batu bara")
+    indeks = data.peta_metrik().filter(pl.col("tahun") == f.tahun)
+    st.plotly_chart(
+        maps.peringkat(indeks, maps.METRIK["indeks_tanpa_batubara"], f.kab[0] if len(f.kab) == 1 else None),
+        key="peringkat",
+    )
+    frame.keterangan_sumber(("ekspor",))
 
 kiri, kanan = st.columns(2)
 with kiri:

@@ -106,18 +106,23 @@ def test_peta_fallback_draws_13_tiles_and_both_estates(gudang: Fixture, monkeypa
     at = _peta(gudang, metrik="jumlah_ikm", tahun="2025")
     assert not at.exception, at.exception
     fig = _figur(at)
-    choro, kawasan = fig["data"][0], fig["data"][-1]  # type: ignore[index]
-    assert len(choro["geojson"]["features"]) == 13 and len(choro["locations"]) == 13
-    assert len(kawasan["lat"]) == 2
+    petak, kawasan = fig["data"][0], fig["data"][-1]  # type: ignore[index]
+    assert petak["type"] == "heatmap"
+    sel = {
+        k: z
+        for baris_k, baris_z in zip(petak["customdata"], petak["z"], strict=True)
+        for k, z in zip(baris_k, baris_z, strict=True)
+        if k
+    }
+    assert len(sel) == 13, "one labelled tile per kabupaten"
+    assert len(kawasan["x"]) == 2
     assert any("data/geo/" in i.value for i in at.info)
     con = db.connect(gudang.warehouse, read_only=True)
     try:
         sql = db.run_query(con, "peta_metrik").filter(pl.col("tahun") == 2025)
     finally:
         con.close()
-    assert dict(zip(choro["locations"], choro["z"], strict=True)) == dict(
-        zip(sql["kode_bps"].to_list(), sql["jumlah_ikm"].to_list(), strict=True)
-    )
+    assert sel == dict(zip(sql["kode_bps"].to_list(), sql["jumlah_ikm"].to_list(), strict=True))
 
 
 @pytest.mark.skipif(not GEO.exists(), reason=f"shared boundary file not found at {GEO}")
