@@ -93,9 +93,9 @@ def _petak(df: pl.DataFrame, metrik: Metrik, rentang: tuple[float, float]) -> go
     for r, h in zip(df.iter_rows(named=True), _hover(df, metrik), strict=True):
         c, b = TILE[r["kode_bps"]]
         z[b][c] = r[metrik.kolom]
-        teks[b][c] = (
-            f"{r['nama'].replace('Kota ', 'Kota<br>').replace('Hulu Sungai ', 'HS ')}<br>{metrik.fmt(r[metrik.kolom]).removesuffix(' unit').removesuffix(' orang')}"
-        )
+        nama = str(r["nama"]).replace("Kota ", "Kota<br>").replace("Hulu Sungai ", "HS ")
+        angka = metrik.fmt(r[metrik.kolom]).removesuffix(" unit").removesuffix(" orang")
+        teks[b][c] = f"{nama}<br>{angka}"
         hover[b][c] = h
         kode[b][c] = r["kode_bps"]
     return go.Heatmap(
