@@ -35,6 +35,7 @@ LANGKAH = (
     "hs_peta",
     "ekspor_bulanan",
     "ikm_ringkas",
+    "impor_log",
 )
 """Build steps in dependency order; each is ``queries/build/<step>.sql``."""
 
