@@ -68,6 +68,7 @@ def halaman(judul: str) -> Filter:
     is missing, instead of a traceback."""
     st.set_page_config(page_title=f"{judul} · {NAMA_APLIKASI}", page_icon=IKON, layout="wide")
     st.markdown(_CSS, unsafe_allow_html=True)
+    data.pastikan_terkini()
     try:
         daftar = data.daftar_kabupaten()
         pilihan, default = _tahun_default(data.tahun_tersedia())

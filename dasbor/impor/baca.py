@@ -24,7 +24,7 @@ import polars as pl
 
 from dasbor.impor import nilai
 
-Kemajuan = Callable[[float, str], None]
+Kemajuan = Callable[[float, str], object]
 """Progress callback: fraction done (0-1) and what is happening, for the page's progress bar."""
 
 PEMISAH = {",": "koma (,)", ";": "titik koma (;)", "\t": "tab", "|": "garis tegak (|)"}
@@ -155,6 +155,13 @@ def tebak_pemisah(teks: str) -> str:
     return terbaik
 
 
+def _csv_python(teks: str, pemisah: str) -> pl.DataFrame:
+    baris = list(csv.reader(io.StringIO(teks, newline=""), delimiter=pemisah))
+    lebar = max((len(r) for r in baris), default=1)
+    kolom = [[r[k] if k < len(r) else None for r in baris] for k in range(lebar)]
+    return pl.DataFrame({f"k{k}": pl.Series(v, dtype=pl.String) for k, v in enumerate(kolom)})
+
+
 def _baca_csv(data: bytes) -> Bacaan:
     teks, pengodean, catatan = urai_teks(data)
     pemisah = tebak_pemisah(teks)
@@ -170,10 +177,10 @@ def _baca_csv(data: bytes) -> Bacaan:
             truncate_ragged_lines=True,
             missing_columns="insert",
         )
-    except (pl.exceptions.ComputeError, pl.exceptions.PolarsError) as exc:
-        raise BerkasDitolak(
-            f"CSV tidak dapat dibaca (tanda kutip tidak seimbang atau berkas terpotong): {exc}"
-        ) from exc
+    except pl.exceptions.PolarsError:
+        # Quotes in the middle of a field (=HYPERLINK("x")) trip the fast reader; Python's csv module reads
+        # them as Excel does, literally. Slower, so only for such files.
+        frame = _csv_python(teks, pemisah)
     frame = frame.with_columns(
         pl.col(c).str.strip_chars().replace("", None) for c in frame.columns
     )  # blanks are null, like Excel

@@ -212,7 +212,7 @@ IKM = Jenis(
             "Nama Usaha",
             _teks(200),
             pl.String,
-            ("nama usaha", "nama perusahaan", "nama ikm", "nama industri", "nama unit usaha", "perusahaan", "nama"),
+            ("nama usaha", "nama perusahaan", "nama ikm", "nama industri", "perusahaan", "nama"),
             wajib=True,
             contoh="UD Sasirangan Galuh",
         ),
@@ -488,7 +488,7 @@ EKSPOR = Jenis(
             "Nilai FOB (US$)",
             nilai.desimal,
             pl.Float64,
-            ("nilai fob", "fob", "nilai", "nilai ekspor", "nilai usd", "nilai fob usd"),
+            ("nilai fob", "fob", "nilai", "nilai ekspor"),
             wajib=True,
             satuan="usd",
             keterangan="US$; '(ribu US$)' atau '(juta US$)' di judul dikalikan",
@@ -576,7 +576,7 @@ TENANT = Jenis(
             ("tenaga kerja", "jumlah tenaga kerja", "tk", "serapan tenaga kerja"),
             contoh="310",
         ),
-        Bidang("luas_ha", "Luas (ha)", nilai.desimal, pl.Float64, ("luas", "luas lahan", "luas ha"), contoh="15"),
+        Bidang("luas_ha", "Luas (ha)", nilai.desimal, pl.Float64, ("luas", "luas lahan"), contoh="15"),
         Bidang(
             "kapasitas", "Kapasitas", nilai.desimal, pl.Float64, ("kapasitas", "kapasitas produksi"), contoh="40.000"
         ),
