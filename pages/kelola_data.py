@@ -52,7 +52,7 @@ def _gerbang() -> str:
             "ke `.streamlit/secrets.toml` (bagian `[akun]`) atau ke variabel `DASBOR_AKUN`."
         )
         st.stop()
-    with st.form("masuk"):
+    with st.columns([3, 2])[0], st.form("masuk"):
         nama = st.text_input("Nama pengguna", key="nama_pengguna")
         sandi = st.text_input("Kata sandi", type="password", key="kata_sandi")
         kirim = st.form_submit_button("Masuk", type="primary")
@@ -85,12 +85,13 @@ with tab_impor:
         "atau batas wilayah (GeoJSON, GeoPackage, Shapefile dalam zip).",
     )
     k1, k2, k3 = st.columns(3)
-    jenis = k1.selectbox(
+    pilihan_jenis = k1.selectbox(
         "Jenis berkas",
-        [None, *SEMUA_JENIS],
-        format_func=lambda j: "Tebak dari judul kolom" if j is None else tampilan.LABEL_JENIS[j],
+        ["tebak", *SEMUA_JENIS],
+        format_func=lambda j: "Tebak dari judul kolom" if j == "tebak" else tampilan.LABEL_JENIS[j],
         key="jenis",
     )
+    jenis = None if pilihan_jenis == "tebak" else pilihan_jenis
     tahun = k2.number_input(
         "Tahun data (bila berkas tidak menyebutnya)",
         min_value=2000,
@@ -133,9 +134,9 @@ with tab_impor:
                 st.dataframe(hasil.pemetaan, hide_index=True, width="stretch")
         if hasil.masalah.height:
             st.subheader(f"Masalah ({hasil.masalah.height:,d})".replace(",", "."))
-            st.dataframe(laporan.kelompok(hasil), hide_index=True, width="stretch")
+            st.dataframe(tampilan.kelompok_tampil(hasil), hide_index=True, width="stretch")
             st.caption("Dikelompokkan per kolom dan aturan; daftar lengkap di bawah dan di laporan unduhan.")
-            st.dataframe(hasil.masalah.head(1000).drop("berkas"), hide_index=True, width="stretch")
+            st.dataframe(tampilan.masalah_tampil(hasil), hide_index=True, width="stretch")
             u1, u2 = st.columns(2)
             u1.download_button(
                 "Unduh laporan (XLSX)",
@@ -153,9 +154,11 @@ with tab_impor:
         if not contoh.is_empty():
             st.subheader("Pratinjau: baris seperti dibaca")
             st.dataframe(contoh, hide_index=True, width="stretch")
+            n_sah = f"{min(50, hasil.baris_diterima)} dari {gudang.angka(hasil.baris_diterima)} baris"
             st.caption(
-                f"{min(50, hasil.baris_diterima)} dari {hasil.baris_diterima:,d} baris yang akan diimpor; "
-                "kabupaten, angka dan Ya/Tidak sudah ditafsirkan.".replace(",", ".")
+                f"{n_sah} yang akan diimpor; kabupaten, angka dan Ya/Tidak sudah ditafsirkan."
+                if hasil.boleh_impor
+                else f"{n_sah} yang sah; tidak ada yang diimpor selama berkas ditolak."
             )
         if hasil.boleh_impor:
             if hasil.jenis in JENIS:

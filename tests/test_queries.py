@@ -22,6 +22,7 @@ PARAMS: dict[str, dict[str, object]] = {
     "ekspor_rantai_tahap": {"tahun": TAHUN, "kab": []},
     "sumber_tabel": {"tabel": ["ikm", "ekspor"]},
     "tabel_contoh": {},
+    "impor_log": {},
 }
 """Representative parameters of every query in queries/*.sql. A new query without an entry fails below."""
 

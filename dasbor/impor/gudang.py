@@ -336,7 +336,7 @@ def terapkan(
                     f"{jenis.judul}: {angka(baru)} baris ({cakupan}); {angka(diganti)} baris lama diganti"
                     + (f"; data contoh {jenis.tabel} dihapus ({angka(contoh)} baris)" if contoh else "")
                     + (f"; {angka(p.baris_ditolak)} baris ditolak (terima sebagian)" if p.baris_ditolak else "")
-                    + (f"; dibangun ulang: {', '.join(turunan)}" if turunan else "")
+                    + (f"; ringkasan diperbarui ({', '.join(turunan)})" if turunan else "")
                 )
                 _tulis_log(
                     con,

@@ -81,8 +81,31 @@ def pratinjau(p: Pemeriksaan, n: int = 50) -> pl.DataFrame:
             s = pl.Series([formats.angka(v, desimal) if v is not None else "" for v in s.to_list()], dtype=pl.String)
         elif s.dtype == pl.Date:
             s = pl.Series([formats.tanggal(v) if v is not None else "" for v in s.to_list()], dtype=pl.String)
-        kolom.append(s.cast(pl.String).alias(label.get(c, c)))
+        kolom.append(s.cast(pl.String).fill_null("").alias(label.get(c, c)))
     return pl.DataFrame(kolom)
+
+
+def _tanpa_lembar(frame: pl.DataFrame) -> pl.DataFrame:
+    """A CSV has no sheets: its '-' sheet column is noise."""
+    return frame.drop("lembar") if frame["lembar"].fill_null("-").eq("-").all() else frame
+
+
+def masalah_tampil(p: Pemeriksaan, n: int = 1000) -> pl.DataFrame:
+    """The first ``n`` problems for the page, headers capitalised, no empty sheet column."""
+    frame = _tanpa_lembar(p.masalah.head(n).drop("berkas"))
+    return frame.rename({c: c.capitalize() for c in frame.columns})
+
+
+def kelompok_tampil(p: Pemeriksaan) -> pl.DataFrame:
+    """Problems counted per column and rule, the count first so it is seen without scrolling."""
+    from dasbor.impor.laporan import kelompok
+
+    frame = _tanpa_lembar(kelompok(p))
+    urutan = ["jumlah", *(["lembar"] if "lembar" in frame.columns else []), "kolom", "baris", "aturan"]
+    return frame.select(urutan).rename(
+        {"jumlah": "Jumlah", "lembar": "Lembar", "kolom": "Kolom", "baris": "Baris (contoh)", "aturan": "Aturan"},
+        strict=False,
+    )
 
 
 def log_tampil(log: pl.DataFrame, jurnal: pl.DataFrame) -> pl.DataFrame:
@@ -95,9 +118,10 @@ def log_tampil(log: pl.DataFrame, jurnal: pl.DataFrame) -> pl.DataFrame:
         pl.col("jenis").alias("Jenis"),
         pl.col("berkas").fill_null("").alias("Berkas"),
         pl.col("status").replace(LABEL_STATUS).alias("Status"),
-        pl.col("baris_dibaca").alias("Dibaca"),
-        pl.col("baris_diterima").alias("Diterima"),
-        pl.col("baris_ditolak").alias("Ditolak"),
+        *(
+            pl.col(c).map_elements(formats.angka, return_dtype=pl.String, skip_nulls=False).alias(judul)
+            for c, judul in (("baris_dibaca", "Dibaca"), ("baris_diterima", "Diterima"), ("baris_ditolak", "Ditolak"))
+        ),
         pl.col("pesan").fill_null("").alias("Keterangan"),
         pl.col("sha256").str.slice(0, 12).fill_null("").alias("SHA-256 (awal)"),
     )
