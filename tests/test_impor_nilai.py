@@ -228,3 +228,38 @@ def test_two_row_header_carries_the_merged_title() -> None:
         "Tenaga Kerja Jumlah",
         "Investasi",
     ]
+
+
+@pytest.mark.parametrize(
+    "sel",
+    [
+        "UD Bingka Ibu Siti",
+        "  UD  Bingka ",
+        "UD\tBingka",
+        "Kafé – Ibu’s",
+        "=HYPERLINK(1)",
+        "+62 811",
+        "@rumus",
+        "x" * 301,
+        "x" * 300,
+        "",
+        "-",
+        f"{nilai.PENANDA_ANGKA}123",
+        f"{nilai.PENANDA_ANGKA}1.5",
+        "UD\u00a0Bingka",
+        None,
+    ],
+)
+def test_fast_text_path_equals_the_scalar_parser(sel: str | None) -> None:
+    p = nilai.pengurai_teks(300)
+    nilai_v, salah_v = p.vektor(pl.Series([sel], dtype=pl.String))
+    assert (nilai_v[0], salah_v[0]) == nilai.teks(sel, maks=300)
+
+
+@pytest.mark.parametrize(
+    "sel",
+    ["9120001234567", "IKM000123", "9,12E+12", "9E12", "E12", "na", "n/a", "-", " 912 ", "=1", "x" * 41, None],
+)
+def test_fast_id_path_equals_the_scalar_parser(sel: str | None) -> None:
+    nilai_v, salah_v = nilai.PENGURAI_ID.vektor(pl.Series([sel], dtype=pl.String))
+    assert (nilai_v[0], salah_v[0]) == nilai.id_usaha(sel)

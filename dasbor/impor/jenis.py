@@ -164,10 +164,7 @@ def indikator(sel: str | None) -> nilai.Hasil[str]:
 
 
 def _teks(maks: int = 300) -> Pengurai:
-    def urai(sel: str | None) -> nilai.Hasil[str]:
-        return nilai.teks(sel, maks=maks)
-
-    return urai
+    return nilai.pengurai_teks(maks)
 
 
 def _pilihan(alias: dict[str, str], nama: str) -> Pengurai:
@@ -190,7 +187,7 @@ IKM = Jenis(
         Bidang(
             "id",
             "NIB / ID IKM",
-            nilai.id_usaha,
+            nilai.PENGURAI_ID,
             pl.String,
             ("nib", "no nib", "nomor induk berusaha", "id", "id ikm", "kode ikm", "no registrasi", "id usaha"),
             keterangan="NIB atau ID tetap dari kantor. Kosong: ID dibuat dari nama, kabupaten dan kecamatan.",

@@ -465,7 +465,10 @@ def kolom_faktor(f: float) -> str:
 def _urai_unik(
     s: pl.Series, urai: Callable[[str | None], nilai.Hasil[Any]], tipe: type[pl.DataType]
 ) -> tuple[pl.Series, pl.Series]:
-    """Run a scalar parser once per distinct value and spread the results: (values, error messages)."""
+    """Run a scalar parser once per distinct value and spread the results: (values, error messages). Parsers
+    with a vectorised fast path (free text, ids: mostly distinct values) use it."""
+    if isinstance(urai, nilai.JalurCepat):
+        return urai.vektor(s)
     unik = s.drop_nulls().unique()
     hasil = [urai(u) for u in unik.to_list()]
     nilai_unik = pl.Series([h[0] for h in hasil], dtype=tipe)
