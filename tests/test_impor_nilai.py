@@ -263,3 +263,10 @@ def test_fast_text_path_equals_the_scalar_parser(sel: str | None) -> None:
 def test_fast_id_path_equals_the_scalar_parser(sel: str | None) -> None:
     nilai_v, salah_v = nilai.PENGURAI_ID.vektor(pl.Series([sel], dtype=pl.String))
     assert (nilai_v[0], salah_v[0]) == nilai.id_usaha(sel)
+
+
+def test_readme_synonym_table_is_the_code_table() -> None:
+    readme = (settings.PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    for j in jenis.JENIS.values():
+        for b in j.bidang:
+            assert f"| {b.label} |" in readme and f"| {', '.join(b.sinonim)} |" in readme, (j.nama, b.label)

@@ -298,3 +298,39 @@ def test_report_downloads_neutralise_formulas() -> None:
     nilai_sel = [c.value for c in buku["Masalah"][2]]
     assert '=HYPERLINK("x")' in nilai_sel
     assert buku["Masalah"]["E2"].data_type == "s"
+
+
+def test_a_filled_template_imports_as_it_is() -> None:
+    import io
+
+    import openpyxl
+
+    from dasbor.impor import templat
+
+    buku = openpyxl.load_workbook(io.BytesIO(templat.templat_xlsx("ikm")))
+    ws = buku["Data"]
+    judul = [c.value for c in ws[1]]
+    contoh = {
+        "NIB / ID IKM": "9120001234567",
+        "Tahun Data": 2025,
+        "Nama Usaha": "UD Sasirangan Galuh",
+        "Kabupaten/Kota": "Kota Banjarmasin",
+        "KBLI": "13134",
+        "Tenaga Kerja L": 1,
+        "Tenaga Kerja P": 4,
+        "Tenaga Kerja Jumlah": 5,
+        "Investasi (Rp)": 35_000_000,
+        "Halal": "Tidak",
+    }
+    ws.append([contoh.get(str(j)) for j in judul])
+    buf = io.BytesIO()
+    buku.save(buf)
+    hasil = _cek("templat_ikm.xlsx", buf.getvalue())
+    assert hasil.jenis == "ikm" and hasil.status == "siap", laporan.teks(hasil)
+    assert hasil.data.select("id", "kode_bps", "sektor", "skala", "tenaga_kerja_p").row(0) == (
+        "9120001234567",
+        "6371",
+        "Sandang",
+        "kecil",
+        4,
+    )
