@@ -73,9 +73,9 @@ def test_messy_workbook_two_row_merged_header_jumlah_row_several_sheets() -> Non
     assert "Lembar 'Tapin': catatan kaki dilewati (baris 17)." in hasil.catatan
     assert "Lembar 'Tapin': Kabupaten/Kota = Tapin (6305) (dari nama lembar)." in hasil.catatan
     assert f"Lembar 'HSU': Tahun Data = {ib.TAHUN} (dari judul lembar)." in hasil.catatan
-    peta = hasil.pemetaan.filter(pl.col("lembar") == "Tapin")
-    assert peta.filter(pl.col("kolom") == "G")["dibaca sebagai"][0] == "Tenaga Kerja P"
-    assert peta.filter(pl.col("kolom") == "F")["judul di berkas"][0] == "Tenaga Kerja L"
+    peta = hasil.pemetaan.filter(pl.col("Lembar") == "Tapin")
+    assert peta.filter(pl.col("Kolom") == "G")["Dibaca sebagai"][0] == "Tenaga Kerja P"
+    assert peta.filter(pl.col("Kolom") == "F")["Judul di berkas"][0] == "Tenaga Kerja L"
 
 
 def test_year_from_the_user_when_the_file_does_not_state_it_and_file_wins_when_it_does() -> None:

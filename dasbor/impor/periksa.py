@@ -432,25 +432,25 @@ def _pemetaan(lembar_ok: list[_Lembar], jenis: Jenis) -> pl.DataFrame:
                 dibaca = k.bidang.label + (f" × {kolom_faktor(k.faktor)}" if k.faktor != 1 else "")
             rows.append(
                 {
-                    "lembar": lb.nama or "-",
-                    "baris judul": baris,
-                    "kolom": k.huruf,
-                    "judul di berkas": k.judul,
-                    "dibaca sebagai": dibaca,
+                    "Lembar": lb.nama or "-",
+                    "Baris judul": baris,
+                    "Kolom": k.huruf,
+                    "Judul di berkas": k.judul,
+                    "Dibaca sebagai": dibaca,
                 }
             )
         for f, (v, asal) in lb.konteks.items():
             rows.append(
                 {
-                    "lembar": lb.nama or "-",
-                    "baris judul": baris,
-                    "kolom": "-",
-                    "judul di berkas": f"({asal})",
-                    "dibaca sebagai": f"{jenis.bidang_nama(f).label} = {v}",
+                    "Lembar": lb.nama or "-",
+                    "Baris judul": baris,
+                    "Kolom": "-",
+                    "Judul di berkas": f"({asal})",
+                    "Dibaca sebagai": f"{jenis.bidang_nama(f).label} = {_tampil_konteks(f, v)}",
                 }
             )
     return pl.DataFrame(
-        rows, schema=dict.fromkeys(("lembar", "baris judul", "kolom", "judul di berkas", "dibaca sebagai"), pl.String)
+        rows, schema=dict.fromkeys(("Lembar", "Baris judul", "Kolom", "Judul di berkas", "Dibaca sebagai"), pl.String)
     )
 
 
