@@ -334,3 +334,26 @@ def test_a_filled_template_imports_as_it_is() -> None:
         "kecil",
         4,
     )
+
+
+def test_total_in_a_remarks_column_does_not_hide_a_firm() -> None:
+    data = b"Nama Usaha;Kab/Kota;TK L;TK P;Tahun;Produk;Keterangan\nUD A;Tapin;1;1;2025;kue;Total\nJUMLAH;;1;1;;;\n"
+    hasil = _cek("ikm.csv", data, jenis="ikm")
+    assert hasil.baris_diterima == 1
+    assert "Lembar '-': baris jumlah/total dilewati (baris 3)." in hasil.catatan
+
+
+def test_a_firm_named_sumber_is_not_a_footnote() -> None:
+    data = b"Nama Usaha;Kab/Kota;TK L;TK P;Tahun\nSumber Rezeki;;;;\nUD A;Tapin;1;1;2025\nSumber: Disperin\n"
+    hasil = _cek("ikm.csv", data, jenis="ikm")
+    assert hasil.masalah.select("baris", "aturan").rows()[0] == (2, "wajib diisi")
+    assert "Lembar '-': catatan kaki dilewati (baris 4)." in hasil.catatan
+
+
+def test_repeated_header_after_a_page_break_and_utf16_text() -> None:
+    teks = f"{KEPALA}\n1;UD A;Tapin;1;2;2025\n{KEPALA}\n2;UD B;HSU;1;2;2025\n".replace(";", "\t")
+    hasil = _cek("ikm.txt", teks.encode("utf-16"), jenis="ikm")
+    assert hasil.status == "siap", laporan.teks(hasil)
+    assert hasil.data["_baris"].to_list() == [2, 4]
+    assert "Lembar '-': judul kolom berulang dilewati (baris 3)." in hasil.catatan
+    assert "CSV UTF-16, pemisah tab." in hasil.catatan

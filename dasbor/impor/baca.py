@@ -194,9 +194,9 @@ def _baca_csv(data: bytes) -> Bacaan:
 # ---------------------------------------------------------------------------------------------------------
 # XLSX
 # ---------------------------------------------------------------------------------------------------------
-def periksa_zip(data: bytes, maks_byte: int) -> zipfile.ZipFile:
+def periksa_zip(data: bytes, maks_byte: int, rasio_maks: float = RASIO_ZIP_MAKS) -> zipfile.ZipFile:
     """Open a zip (an XLSX is one) after checking it cannot hurt: readable, no path leaving its folder, and
-    not inflating beyond ``maks_byte`` or :data:`RASIO_ZIP_MAKS` times (a zip bomb)."""
+    not inflating beyond ``maks_byte`` or ``rasio_maks`` times (a zip bomb)."""
     try:
         arsip = zipfile.ZipFile(io.BytesIO(data))
         isi = arsip.infolist()
@@ -208,7 +208,7 @@ def periksa_zip(data: bytes, maks_byte: int) -> zipfile.ZipFile:
         if jalur.is_absolute() or ".." in jalur.parts or ":" in info.filename:
             raise BerkasDitolak(f"arsip berisi jalur di luar foldernya ('{info.filename}'): ditolak demi keamanan")
         total += info.file_size
-        if info.compress_size and info.file_size / info.compress_size > RASIO_ZIP_MAKS:
+        if info.compress_size and info.file_size / info.compress_size > rasio_maks:
             raise BerkasDitolak(f"isi arsip '{info.filename}' mengembang berlebihan (kemungkinan bom zip)")
     if total > maks_byte:
         raise BerkasDitolak(
@@ -220,7 +220,8 @@ def periksa_zip(data: bytes, maks_byte: int) -> zipfile.ZipFile:
 def _baca_xlsx(data: bytes, kemajuan: Kemajuan | None) -> Bacaan:
     import openpyxl  # only XLSX uploads pay for the import
 
-    periksa_zip(data, maks_byte=max(200 * 1_048_576, 20 * len(data)))
+    # Sheet XML of repetitive tables compresses far better than a boundary file: a looser ratio, the same cap.
+    periksa_zip(data, maks_byte=max(200 * 1_048_576, 20 * len(data)), rasio_maks=600)
     try:
         buku = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:

@@ -216,8 +216,6 @@ POLA_JUMLAH = re.compile(
     r"kalimantan selatan|kalsel))*$"
 )
 """A cell that marks a total row ("JUMLAH", "Total", "Jumlah Seluruhnya", "Sub Total")."""
-POLA_CATATAN = re.compile(r"^(sumber|catatan|keterangan|ket|note|\*)")
-"""The only cell of a footnote row under a table ("Sumber: BPS", "Catatan: ...", "*) angka sementara")."""
 
 
 def kunci_sel(sel: str) -> str:

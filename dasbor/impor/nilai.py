@@ -326,7 +326,8 @@ def tanggal(sel: str | None) -> Hasil[dt.date]:
     return None, "bukan tanggal (contoh: 01/03/2024 atau 2024-03-01)"
 
 
-YA = {"ya", "y", "yes", "sudah", "sdh", "ada", "punya", "true", "benar", "1", "v", "x", "✓", "√", "iya"}
+YA = {"ya", "y", "yes", "sudah", "sdh", "ada", "punya", "true", "benar", "1", "v", "✓", "√", "iya"}
+"""'x' is in neither set: on Indonesian forms a cross marks yes on some and no on others."""
 TIDAK = {"tidak", "tdk", "t", "no", "n", "belum", "blm", "tidak ada", "false", "salah", "0", "bukan"}
 
 

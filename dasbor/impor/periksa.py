@@ -270,11 +270,19 @@ def _baris_data(lembar: Lembar, judul: kolom.Judul, catatan: list[str]) -> pl.Da
     wilayah_data = sel.slice(mulai).with_columns((pl.int_range(pl.len()) + mulai + 1).cast(pl.Int64).alias("_baris"))
     semua = list(sel.columns)
     kosong = pl.all_horizontal(pl.col(c).is_null() for c in semua)
-    kunci = [pl.col(c).str.to_lowercase().str.replace_all(r"[^0-9a-z]+", " ").str.strip_chars() for c in semua]
-    jumlah = pl.any_horizontal(k.str.contains(kolom.POLA_JUMLAH.pattern).fill_null(False) for k in kunci)
+
+    # A total row says JUMLAH/Total in its first non-empty cell or in one of the first four columns (the
+    # number or name columns); a "Total" further right, in a remarks column, does not make a row a total.
+    def _label_jumlah(e: pl.Expr) -> pl.Expr:
+        kunci = e.str.to_lowercase().str.replace_all(r"[^0-9a-z]+", " ").str.strip_chars()
+        return kunci.str.contains(kolom.POLA_JUMLAH.pattern).fill_null(False)
+
+    jumlah = pl.any_horizontal(
+        _label_jumlah(pl.coalesce(pl.col(c) for c in semua)), *(_label_jumlah(pl.col(c)) for c in semua[:4])
+    )
     isi = pl.sum_horizontal(pl.col(c).is_not_null().cast(pl.Int32) for c in semua)
     catatan_kaki = (isi == 1) & pl.coalesce(pl.col(c) for c in semua).str.contains(
-        r"(?i)^\s*(\*|sumber|catatan|keterangan|ket\b|note)"
+        r"(?i)^\s*(\*|(sumber|catatan|keterangan|ket|note)\s*:)"
     )
     dipetakan = judul.dipetakan
     ulang = pl.sum_horizontal(
