@@ -31,26 +31,27 @@ def _rahasia() -> dict[str, Any]:
 
 def _gerbang() -> str:
     """The signed-in user's name; draws the login and stops the page when nobody is signed in."""
-    rahasia = _rahasia()
-    if "auth" in rahasia:
-        if getattr(st.user, "is_logged_in", False):
-            email = str(st.user.get("email", ""))
-            izin = rahasia.get("kelola_data", {}).get("email", [])
-            if email in izin:
-                return email
-            st.error(f"Akun {email} belum diizinkan mengelola data. Minta admin menambahkannya.")
-            st.button("Keluar", on_click=st.logout)
-            st.stop()
-        st.button("Masuk dengan akun kantor", on_click=st.login, type="primary")
     if "pengguna" in st.session_state:
         return str(st.session_state["pengguna"])
+    rahasia = _rahasia()
+    sso = "auth" in rahasia
+    if sso and getattr(st.user, "is_logged_in", False):
+        email = str(st.user.get("email", ""))
+        if email in rahasia.get("kelola_data", {}).get("email", []):
+            return email
+        st.error(f"Akun {email} belum diizinkan mengelola data. Minta admin menambahkannya.")
+        st.button("Keluar", on_click=st.logout)
+        st.stop()
     akun_lokal = akun.baca_akun(rahasia, settings.akun_env())
     st.info("Halaman ini memerlukan login.", icon=":material/lock:")
-    if not akun_lokal and "auth" not in rahasia:
-        st.warning(
-            "Belum ada akun. Admin membuatnya dengan `python -m dasbor.impor.akun NAMA` lalu menempelkan barisnya "
-            "ke `.streamlit/secrets.toml` (bagian `[akun]`) atau ke variabel `DASBOR_AKUN`."
-        )
+    if sso:
+        st.button("Masuk dengan akun kantor", on_click=st.login, type="primary")
+    if not akun_lokal:
+        if not sso:
+            st.warning(
+                "Belum ada akun. Admin membuatnya dengan `python -m dasbor.impor.akun NAMA` lalu menempelkan "
+                "barisnya ke `.streamlit/secrets.toml` (bagian `[akun]`) atau ke variabel `DASBOR_AKUN`."
+            )
         st.stop()
     with st.columns([3, 2])[0], st.form("masuk"):
         nama = st.text_input("Nama pengguna", key="nama_pengguna")
@@ -70,6 +71,8 @@ gudang_path = settings.warehouse_path()
 st.sidebar.caption(f"Masuk sebagai **{pengguna}**")
 if st.sidebar.button("Keluar", key="keluar"):
     st.session_state.pop("pengguna", None)
+    if "auth" in _rahasia() and getattr(st.user, "is_logged_in", False):
+        st.logout()
     st.rerun()
 if pesan := st.session_state.pop("pesan_kelola", None):
     st.success(pesan, icon=":material/check_circle:")

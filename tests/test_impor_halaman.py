@@ -126,3 +126,38 @@ def test_bad_upload_lists_problems_and_offers_the_report(halaman: Path) -> None:
     at.checkbox(key="sebagian").check().run()
     assert at.warning[-1].value.startswith("**daftar.csv**: 1 baris sah akan diimpor")
     assert [b for b in at.button if b.key == "konfirmasi"]
+
+
+AUTH = {
+    "redirect_uri": "http://localhost:8501/oauth2callback",
+    "cookie_secret": "uji",
+    "client_id": "uji",
+    "client_secret": "uji",
+    "server_metadata_url": "http://localhost/.well-known/openid-configuration",
+}
+
+
+@pytest.mark.parametrize(
+    ("pengguna", "boleh"),
+    [
+        ({"is_logged_in": True, "email": "analis@disperin.go.id"}, True),
+        ({"is_logged_in": True, "email": "orang@lain.id"}, False),
+        ({"is_logged_in": False}, False),
+    ],
+    ids=["terdaftar", "tidak-terdaftar", "belum-masuk"],
+)
+def test_single_sign_on_allows_only_listed_emails(
+    halaman: Path, monkeypatch: pytest.MonkeyPatch, pengguna: dict[str, object], boleh: bool
+) -> None:
+    """st.login itself needs the identity provider; here AppTest seeds st.user as if it had answered."""
+    monkeypatch.delenv("DASBOR_AKUN")
+    at = AppTest.from_file(str(ROOT / "pages" / "kelola_data.py"), default_timeout=60)
+    at.secrets["auth"] = AUTH
+    at.secrets["kelola_data"] = {"email": ["analis@disperin.go.id"]}
+    at.user = pengguna
+    at.run()
+    assert not at.exception, at.exception
+    assert (len(at.tabs) == 3) is boleh
+    if not pengguna["is_logged_in"]:
+        assert [b.label for b in at.button] == ["Masuk dengan akun kantor"]
+        assert len(at.text_input) == 0
