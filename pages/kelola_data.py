@@ -37,7 +37,7 @@ def _gerbang() -> str:
     sso = "auth" in rahasia
     if sso and getattr(st.user, "is_logged_in", False):
         email = str(st.user.get("email", ""))
-        if email in rahasia.get("kelola_data", {}).get("email", []):
+        if akun.email_diizinkan(rahasia, email):
             return email
         st.error(f"Akun {email} belum diizinkan mengelola data. Minta admin menambahkannya.")
         st.button("Keluar", on_click=st.logout)

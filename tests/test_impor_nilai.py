@@ -270,3 +270,30 @@ def test_readme_synonym_table_is_the_code_table() -> None:
     for j in jenis.JENIS.values():
         for b in j.bidang:
             assert f"| {b.label} |" in readme and f"| {', '.join(b.sinonim)} |" in readme, (j.nama, b.label)
+
+
+def test_passwords_hash_and_check() -> None:
+    from dasbor.impor import akun
+
+    hash_ = akun.buat_hash("sandi-yang-panjang")
+    assert hash_.startswith("scrypt$16384$8$1$") and "sandi" not in hash_
+    assert akun.cocok("sandi-yang-panjang", hash_)
+    assert not akun.cocok("sandi-yang-salah", hash_)
+    assert not akun.cocok("apa saja", "bukan-hash")
+    assert akun.buat_hash("x") != akun.buat_hash("x")  # salted
+    assert akun.baca_akun({"akun": {"a": "h1"}}, "b:h2; c:h3") == {"a": "h1", "b": "h2", "c": "h3"}
+    assert akun.email_diizinkan({"kelola_data": {"email": ["Analis@Disperin.go.id"]}}, "analis@disperin.go.id")
+    assert not akun.email_diizinkan({}, "analis@disperin.go.id")
+
+
+def test_lockout_expires() -> None:
+    from dasbor.impor import akun
+
+    waktu = [0.0]
+    penjaga = akun.Penjaga(maks=3, jendela=60, lama=120, jam=lambda: waktu[0])
+    daftar = {"a": akun.buat_hash("benar-sekali")}
+    for _ in range(3):
+        assert not penjaga.masuk("a", "salah", daftar).ok
+    assert penjaga.masuk("a", "benar-sekali", daftar).terkunci_detik > 0
+    waktu[0] = 121.0
+    assert penjaga.masuk("a", "benar-sekali", daftar).ok

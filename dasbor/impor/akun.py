@@ -73,6 +73,14 @@ def baca_akun(rahasia: Mapping[str, object], env: str) -> dict[str, str]:
     return akun
 
 
+def email_diizinkan(rahasia: Mapping[str, object], email: str) -> bool:
+    """Whether a single-sign-on user may import: listed in ``[kelola_data] email`` (an office account alone
+    is not enough; anyone in the organisation's directory could sign in)."""
+    bagian = rahasia.get("kelola_data")
+    daftar = bagian.get("email", []) if isinstance(bagian, Mapping) else []
+    return bool(email) and email.strip().lower() in {str(e).strip().lower() for e in daftar}
+
+
 @dataclass(frozen=True)
 class HasilMasuk:
     """Outcome of a login attempt: ok, or why not (wrong, locked with seconds left)."""
