@@ -184,9 +184,11 @@ def test_terima_sebagian_imports_the_valid_rows(
     salinan_gudang: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     data = f"{KEPALA}\n1;UD A;Tapin;1;2;2025\n2;UD B;Kutai;1;2;2025\n".encode()
-    assert _jalankan(tmp_path, salinan_gudang, "ikm.csv", data, "--terima-sebagian", "--laporan", "x.csv") == 0
+    laporan = tmp_path / "laporan.csv"
+    assert _jalankan(tmp_path, salinan_gudang, "ikm.csv", data, "--terima-sebagian", "--laporan", str(laporan)) == 0
     keluar = capsys.readouterr().out
     assert "Status: diimpor sebagian" in keluar and "1 baris ditolak (terima sebagian)" in keluar
+    assert "ikm.csv,-,3,Kab/Kota (kolom C),Kutai," in laporan.read_text(encoding="utf-8-sig")
 
 
 def test_kembalikan(salinan_gudang: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
