@@ -40,6 +40,7 @@ LANGKAH = (
     "makro_ikm",
     "ekspor_negara",
     "hs4_uraian",
+    "impor_log",
     "meta",
 )
 """Build steps in dependency order; each is ``queries/build/<step>.sql``."""

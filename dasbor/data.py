@@ -6,6 +6,7 @@ connection is read-only and shared across sessions; ``db.run_query`` opens a cur
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -328,3 +329,49 @@ def ikm_titik(tahun: int) -> pl.DataFrame:
 def batas_wilayah(path: str, mtime: float) -> Batas:
     """Boundaries for the maps, read and simplified once per file version (path and mtime are the key)."""
     return batas.muat({k.kode_bps: k.nama for k in daftar_kabupaten()})
+
+
+# --- impor ---
+@st.cache_data(show_spinner=False)
+def impor_log() -> pl.DataFrame:
+    """The warehouse's import log, newest first (empty for a warehouse built before the log existed)."""
+    try:
+        return _run("impor_log")
+    except FileNotFoundError:
+        raise
+    except Exception:  # noqa: BLE001 - an older warehouse has no impor_log table: show an empty log
+        from dasbor.impor.gudang import KOLOM_LOG
+
+        return pl.DataFrame(schema=KOLOM_LOG)
+
+
+def segarkan() -> None:
+    """Forget everything read from the warehouse, after an import or a restore replaced the file.
+
+    The shared read-only connection is closed first: DuckDB hands a new connection to the same path the
+    database instance still open in this process, i.e. the replaced file, until the last connection to it is
+    closed. Then both Streamlit caches are cleared, so every page and every session reads the new file.
+    """
+    with contextlib.suppress(FileNotFoundError):
+        warehouse().close()
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+_IDENTITAS_GUDANG: dict[str, tuple[int, int]] = {}
+"""Warehouse path -> (inode, mtime) last seen by this server process."""
+
+
+def pastikan_terkini() -> None:
+    """Called by every page: if the warehouse file was replaced since this process last looked (an import
+    from the command line, ``make data``), drop the caches so the page reads the new file."""
+    path = settings.warehouse_path()
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return
+    identitas = (info.st_ino, info.st_mtime_ns)
+    lama = _IDENTITAS_GUDANG.get(str(path))
+    _IDENTITAS_GUDANG[str(path)] = identitas
+    if lama is not None and lama != identitas:
+        segarkan()

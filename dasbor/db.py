@@ -7,6 +7,7 @@ opens its own cursor on the shared connection.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -74,3 +75,25 @@ def table_counts(con: Connection) -> dict[str, int]:
     with con.cursor() as cur:
         rows = cur.sql(load_sql("build/_jumlah_baris")).fetchall()
     return {str(name): int(count) for name, count in rows}
+
+
+def run_count(con: Connection, name: str, **params: object) -> int:
+    """Run a named insert or delete and return how many rows it touched (DuckDB reports it as a result)."""
+    with con.cursor() as cur:
+        row = cur.execute(load_sql(name), params or None).fetchone()
+    return int(row[0]) if row and row[0] is not None else 0
+
+
+_IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]*$")
+
+
+def drop_table(con: Connection, table: str) -> None:
+    """Drop a derived table before its build step re-creates it (an import refreshes ``ikm_ringkas`` etc.).
+
+    The name comes from the build's own step list, never from user input; it is still checked to be a plain
+    identifier, since DuckDB cannot bind a table name as a parameter.
+    """
+    if not _IDENTIFIER.match(table):
+        raise ValueError(f"bukan nama tabel: {table!r}")
+    with con.cursor() as cur:
+        cur.execute(f'drop table if exists "{table}"')

@@ -96,6 +96,7 @@ def halaman(judul: str, *, saringan: bool = True) -> Filter:
     pastikan_navigasi()
     st.set_page_config(page_title=f"{judul} · {NAMA_APLIKASI}", page_icon=IKON, layout="wide")
     gaya()
+    data.pastikan_terkini()
     try:
         daftar = data.daftar_kabupaten()
         pilihan, default = _tahun_default(data.tahun_tersedia())

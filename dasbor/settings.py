@@ -58,3 +58,38 @@ def boundaries_path() -> Path | None:
 def boundaries_attribution() -> str:
     """The attribution printed under every map: ``DASBOR_BOUNDARIES_ATTRIBUTION`` (empty = the file name)."""
     return os.environ.get("DASBOR_BOUNDARIES_ATTRIBUTION", "").strip()
+
+
+# --- impor ---
+def impor_maks_byte() -> int:
+    """Largest file an import accepts: ``DASBOR_IMPOR_MAKS_MB`` megabytes (default 50, Streamlit's upload limit
+    in ``.streamlit/config.toml``; raise both together)."""
+    raw = os.environ.get("DASBOR_IMPOR_MAKS_MB", "").strip()
+    try:
+        mb = float(raw) if raw else 50.0
+    except ValueError:
+        mb = 50.0
+    return int(mb * 1_048_576)
+
+
+def impor_simpan_versi() -> int:
+    """How many previous warehouse versions an import keeps for "Kembalikan": ``DASBOR_IMPOR_VERSI`` (3)."""
+    raw = os.environ.get("DASBOR_IMPOR_VERSI", "").strip()
+    return max(1, int(raw)) if raw.isdigit() else 3
+
+
+def impor_dir(warehouse: Path) -> Path:
+    """Beside the warehouse: its previous versions, the import lock and the journal of refused files."""
+    return warehouse.parent / f"{warehouse.name}.impor"
+
+
+def geo_dir() -> Path:
+    """Where an imported boundary file is stored: ``DASBOR_GEO_DIR`` or ``data/geo`` (gitignored)."""
+    raw = os.environ.get("DASBOR_GEO_DIR", "").strip()
+    return Path(raw) if raw else PROJECT_ROOT / "data" / "geo"
+
+
+def akun_env() -> str:
+    """Local accounts for the Kelola Data page from ``DASBOR_AKUN`` ("nama:hash;nama2:hash"), besides
+    ``[akun]`` in ``.streamlit/secrets.toml``. Hashes come from ``python -m dasbor.impor.akun NAMA``."""
+    return os.environ.get("DASBOR_AKUN", "").strip()

@@ -1,5 +1,235 @@
-"""Kelola Data: not built yet; the page says so and draws the common frame."""
+"""Kelola Data: import the office's files (behind a login), see the log, restore, download templates.
 
-from dasbor import frame
+Widgets only: checking, applying, restoring and formatting live in ``dasbor.impor``; the data API
+(``dasbor.data``) supplies the log and is refreshed after every change of the warehouse.
+"""
 
-frame.segera_hadir("Kelola Data", "impor berkas resmi kantor dengan validasi dan log (isu kelola data).")
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from dasbor import data, frame, settings
+from dasbor.impor import akun, gudang, laporan, tampilan, templat
+from dasbor.impor.jenis import JENIS, SEMUA_JENIS
+from dasbor.impor.periksa import Pemeriksaan, periksa
+
+frame.halaman("Kelola Data", saringan=False)
+st.markdown(
+    "Impor berkas resmi kantor (registri IKM, ekspor, tenant kawasan, target, batas wilayah) ke gudang data. "
+    "Setiap berkas diperiksa dulu; gudang data hanya berubah setelah Anda mengonfirmasi."
+)
+
+
+def _rahasia() -> dict[str, Any]:
+    try:
+        return st.secrets.to_dict()
+    except FileNotFoundError:
+        return {}
+
+
+def _gerbang() -> str:
+    """The signed-in user's name; draws the login and stops the page when nobody is signed in."""
+    if "pengguna" in st.session_state:
+        return str(st.session_state["pengguna"])
+    rahasia = _rahasia()
+    sso = "auth" in rahasia
+    if sso and getattr(st.user, "is_logged_in", False):
+        email = str(st.user.get("email", ""))
+        if akun.email_diizinkan(rahasia, email):
+            return email
+        st.error(f"Akun {email} belum diizinkan mengelola data. Minta admin menambahkannya.")
+        st.button("Keluar", on_click=st.logout)
+        st.stop()
+    akun_lokal = akun.baca_akun(rahasia, settings.akun_env())
+    st.info("Halaman ini memerlukan login.", icon=":material/lock:")
+    if sso:
+        st.button("Masuk dengan akun kantor", on_click=st.login, type="primary")
+    if not akun_lokal:
+        if not sso:
+            st.warning(
+                "Belum ada akun. Admin membuatnya dengan `python -m dasbor.impor.akun NAMA` lalu menempelkan "
+                "barisnya ke `.streamlit/secrets.toml` (bagian `[akun]`) atau ke variabel `DASBOR_AKUN`."
+            )
+        st.stop()
+    with st.columns([3, 2])[0], st.form("masuk"):
+        nama = st.text_input("Nama pengguna", key="nama_pengguna")
+        sandi = st.text_input("Kata sandi", type="password", key="kata_sandi")
+        kirim = st.form_submit_button("Masuk", type="primary")
+    if kirim:
+        hasil = akun.PENJAGA.masuk(nama, sandi, akun_lokal)
+        if hasil.ok:
+            st.session_state["pengguna"] = nama.strip()
+            st.rerun()
+        st.error(hasil.pesan)
+    st.stop()
+
+
+pengguna = _gerbang()
+gudang_path = settings.warehouse_path()
+st.sidebar.caption(f"Masuk sebagai **{pengguna}**")
+if st.sidebar.button("Keluar", key="keluar"):
+    st.session_state.pop("pengguna", None)
+    if "auth" in _rahasia() and getattr(st.user, "is_logged_in", False):
+        st.logout()
+    st.rerun()
+if pesan := st.session_state.pop("pesan_kelola", None):
+    st.success(pesan, icon=":material/check_circle:")
+
+tab_impor, tab_log, tab_templat = st.tabs(["Impor berkas", "Log impor dan Kembalikan", "Templat"])
+
+with tab_impor:
+    unggahan = st.file_uploader(
+        "Berkas kantor",
+        type=["csv", "txt", "tsv", "xlsx", "xlsm", "geojson", "json", "gpkg", "zip"],
+        key=f"unggahan_{st.session_state.get('unggahan_ke', 0)}",
+        help="CSV (pemisah , ; atau tab; UTF-8 atau Windows-1252), XLSX (beberapa lembar boleh), "
+        "atau batas wilayah (GeoJSON, GeoPackage, Shapefile dalam zip).",
+    )
+    k1, k2, k3 = st.columns(3)
+    pilihan_jenis = k1.selectbox(
+        "Jenis berkas",
+        ["tebak", *SEMUA_JENIS],
+        format_func=lambda j: "Tebak dari judul kolom" if j == "tebak" else tampilan.LABEL_JENIS[j],
+        key="jenis",
+    )
+    jenis = None if pilihan_jenis == "tebak" else pilihan_jenis
+    tahun = k2.number_input(
+        "Tahun data (bila berkas tidak menyebutnya)",
+        min_value=2000,
+        max_value=2100,
+        value=None,
+        step=1,
+        placeholder="dari berkas",
+        key="tahun_impor",
+    )
+    sebagian = k3.checkbox(
+        "Terima sebagian", key="sebagian", help="Impor baris yang sah saja; baris bermasalah dilaporkan."
+    )
+    if unggahan is not None:
+        isi = unggahan.getvalue()
+        kunci = (unggahan.name, len(isi), hash(isi), jenis, tahun, sebagian)
+        simpanan = st.session_state.get("pemeriksaan")
+        if simpanan is None or simpanan[0] != kunci:
+            batang = st.progress(0.0, text="Memeriksa berkas ...")
+            hasil: Pemeriksaan = periksa(
+                unggahan.name,
+                isi,
+                jenis=jenis,
+                tahun=int(tahun) if tahun is not None else None,
+                terima_sebagian=sebagian,
+                kemajuan=lambda f, t: batang.progress(min(1.0, f), text=t),
+            )
+            batang.empty()
+            st.session_state["pemeriksaan"] = (kunci, hasil)
+            if not hasil.boleh_impor:
+                gudang.catat_ditolak(gudang_path, hasil, pengguna)
+        else:
+            hasil = simpanan[1]
+        tingkat, kalimat = tampilan.pesan_status(hasil)
+        {"success": st.success, "warning": st.warning, "error": st.error}[tingkat](kalimat)
+        if hasil.catatan:
+            with st.expander(f"Catatan pembacaan ({len(hasil.catatan)})", expanded=not hasil.boleh_impor):
+                st.markdown("\n".join(f"- {c}" for c in hasil.catatan))
+        if not hasil.pemetaan.is_empty():
+            with st.expander("Kolom di berkas dan cara membacanya"):
+                st.dataframe(hasil.pemetaan, hide_index=True, width="stretch")
+        if hasil.masalah.height:
+            st.subheader(f"Masalah ({hasil.masalah.height:,d})".replace(",", "."))
+            st.dataframe(tampilan.kelompok_tampil(hasil), hide_index=True, width="stretch")
+            st.caption("Dikelompokkan per kolom dan aturan; daftar lengkap di bawah dan di laporan unduhan.")
+            st.dataframe(tampilan.masalah_tampil(hasil), hide_index=True, width="stretch")
+            u1, u2 = st.columns(2)
+            u1.download_button(
+                "Unduh laporan (XLSX)",
+                laporan.xlsx(hasil),
+                file_name=f"laporan_{hasil.berkas}.xlsx",
+                icon=":material/download:",
+            )
+            u2.download_button(
+                "Unduh laporan (CSV)",
+                laporan.csv(hasil),
+                file_name=f"laporan_{hasil.berkas}.csv",
+                icon=":material/download:",
+            )
+        contoh = tampilan.pratinjau(hasil)
+        if not contoh.is_empty():
+            st.subheader("Pratinjau: baris seperti dibaca")
+            st.dataframe(contoh, hide_index=True, width="stretch")
+            n_sah = f"{min(50, hasil.baris_diterima)} dari {gudang.angka(hasil.baris_diterima)} baris"
+            st.caption(
+                f"{n_sah} yang akan diimpor; kabupaten, angka dan Ya/Tidak sudah ditafsirkan."
+                if hasil.boleh_impor
+                else f"{n_sah} yang sah; tidak ada yang diimpor selama berkas ditolak."
+            )
+        if hasil.boleh_impor:
+            if hasil.jenis in JENIS:
+                st.caption(f"Impor ini mengganti {JENIS[hasil.jenis].cakupan}.")
+            if st.button(
+                f"Impor {hasil.baris_diterima:,d} baris ke gudang data".replace(",", "."),
+                type="primary",
+                key="konfirmasi",
+            ):
+                batang = st.progress(0.0, text="Mengimpor ...")
+                try:
+                    hasil_impor = gudang.terapkan(
+                        hasil, gudang_path, pengguna, kemajuan=lambda f, t: batang.progress(min(1.0, f), text=t)
+                    )
+                except (gudang.ImporGagal, gudang.ImporSibuk) as exc:
+                    batang.empty()
+                    st.error(f"{exc} Gudang data tidak diubah.")
+                else:
+                    data.segarkan()
+                    st.session_state.pop("pemeriksaan", None)
+                    st.session_state["unggahan_ke"] = st.session_state.get("unggahan_ke", 0) + 1
+                    st.session_state["pesan_kelola"] = f"Berhasil: {hasil_impor.pesan}."
+                    st.rerun()
+
+with tab_log:
+    log = tampilan.log_tampil(data.impor_log(), gudang.baca_jurnal(gudang_path))
+    st.dataframe(log, hide_index=True, width="stretch")
+    st.caption(
+        "Setiap perubahan gudang data (impor, batas wilayah, pengembalian) dan setiap berkas yang ditolak, "
+        "terbaru di atas. Berkas yang ditolak tidak mengubah gudang data."
+    )
+    versi = gudang.daftar_versi(gudang_path)
+    st.subheader("Kembalikan")
+    if not versi:
+        st.caption("Belum ada versi sebelumnya yang disimpan.")
+    else:
+        v = versi[0]
+        st.markdown(
+            f"Kembalikan gudang data ke keadaan **sebelum impor terakhir**: `{v.berkas}` ({v.jenis}) oleh {v.oleh}, "
+            f"{tampilan.waktu_wita(v.waktu)}. Tersimpan {len(versi)} versi sebelumnya."
+        )
+        yakin = st.checkbox("Saya yakin: batalkan impor terakhir", key="yakin_kembalikan")
+        if st.button("Kembalikan", disabled=not yakin, key="kembalikan", icon=":material/undo:"):
+            try:
+                kembali = gudang.kembalikan(gudang_path, pengguna)
+            except (gudang.ImporGagal, gudang.ImporSibuk) as exc:
+                st.error(str(exc))
+            else:
+                data.segarkan()
+                st.session_state["pesan_kelola"] = (
+                    f"Gudang data dikembalikan ke keadaan sebelum impor {kembali.berkas} ({kembali.jenis})."
+                )
+                st.rerun()
+
+with tab_templat:
+    st.markdown(
+        "Templat XLSX per jenis: lembar **Data** berisi judul kolom yang dikenali, lembar **Kamus Data** "
+        "menjelaskan setiap kolom, contoh isinya, dan judul lain yang juga dikenali."
+    )
+    for nama, j in JENIS.items():
+        st.download_button(
+            f"Templat {j.judul} ({nama})",
+            templat.templat_xlsx(nama),
+            file_name=f"templat_{nama}.xlsx",
+            icon=":material/table_view:",
+            key=f"templat_{nama}",
+        )
+    st.caption(
+        "Batas wilayah (jenis batas): GeoJSON, GeoPackage, atau Shapefile dalam zip, berisi tepat 13 kabupaten/kota "
+        "Kalimantan Selatan (kode BPS, kode Kemendagri, atau nama). Disimpan sebagai data/geo/batas_kabupaten.geojson."
+    )

@@ -14,7 +14,7 @@ from tests.conftest import Fixture
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = sorted(p.stem for p in (ROOT / "pages").glob("*.py"))
-TANPA_SARINGAN = {"presentasi"}
+TANPA_SARINGAN = {"presentasi", "kelola_data"}
 """Pages without the global year/kabupaten filters."""
 
 

@@ -1,0 +1,2 @@
+-- Empties the log of a restored warehouse version before the current log is copied into it.
+delete from impor_log
