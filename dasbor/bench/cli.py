@@ -80,6 +80,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     part("queries", lambda: query_timing.time_queries(path, w.parquet.resolve(), settings_q))
     part("pages", lambda: {"pages": page_timing.time_pages(path, runs=args.runs)})
     part("server", lambda: live_server.measure(path, args.sessions))
+    for name, figures in (result.get("queries") or {}).items():
+        if figures.get("error"):
+            result["errors"].append(f"query {name}: {figures['error']}")
     result["machine"]["load_average_end"] = machine.load_average()
     result["goals"] = goals.evaluate(result)
     return result

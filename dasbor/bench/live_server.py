@@ -155,7 +155,13 @@ async def _session(server: Server, visits: list[tuple[str, str]], timeout: float
     """One browser tab: connect, wait for the common start, then view the pages in order."""
     done: list[Render] = []
     try:
-        async with websockets.connect(server.stream_url, subprotocols=["streamlit"], max_size=None) as ws:  # type: ignore[list-item]
+        # No keepalive pings: browsers send none, and a busy server must not look like a dead one.
+        async with websockets.connect(
+            server.stream_url,
+            subprotocols=["streamlit"],  # type: ignore[list-item]
+            max_size=None,
+            ping_interval=None,
+        ) as ws:
             await start.wait()
             for page, query in visits:
                 done.append(await _render(ws, page, query, timeout))

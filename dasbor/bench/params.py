@@ -28,16 +28,26 @@ BY_NAME: dict[str, object] = {
     "mulai": 0,
     "periode": "bulanan",
     "tabel": ["ikm", "ekspor"],
+    "jenis": "halal",
+    "komoditas": "kain sasirangan",
+    "radius_km": 25.0,
 }
-"""Default value per parameter name: what a page sends when the user has chosen nothing. ``tahun`` is not here:
+"""Default value per parameter name: what a page sends when the user has chosen nothing (for ``jenis``,
+``komoditas`` and ``radius_km``, what the Program and Kawasan pages show first). ``tahun`` is not here:
 it is the dashboard's default year, read from the warehouse (see :func:`params_for`)."""
 
-PER_QUERY: dict[str, dict[str, object]] = {}
-"""Overrides per query, where the page default would not exercise the query (none needed so far: the province
-view with no filter is the heaviest and the most common case)."""
-
 FILTER_KAB = "6310"
-"""The kabupaten of the filtered runs (Tanah Bumbu: Batulicin estate, coal, a mid-sized registry)."""
+"""The kabupaten of the filtered runs and of one-kabupaten queries (Tanah Bumbu: Batulicin estate, coal, a
+mid-sized registry)."""
+
+PER_QUERY: dict[str, dict[str, object]] = {
+    # The Profil Kabupaten page binds ``$kab`` as one BPS code, not a list.
+    "komoditas_teratas": {"kab": FILTER_KAB},
+    "program_kabupaten": {"kab": FILTER_KAB},
+    "target_kabupaten": {"kab": FILTER_KAB},
+}
+"""Overrides per query, where a name means something else than in :data:`BY_NAME`. The province view with no
+filter is otherwise the heaviest and the most common case, so it is the default."""
 
 _COMMENT = re.compile(r"--[^\n]*")
 _STRING = re.compile(r"'(?:[^']|'')*'")

@@ -17,7 +17,23 @@ from dasbor import db
 from dasbor.bench import compare, pandas_baseline, params
 from dasbor.bench.timing import repeat, rounded, stopwatch
 
-NO_BASELINE = "no pandas baseline yet (query added in a parallel branch; see dasbor/bench/pandas_baseline.py)"
+NO_BASELINE = "no pandas baseline written for this query (dasbor/bench/pandas_baseline.py)"
+
+
+_EMPTY: dict[str, Any] = {
+    "params": None,
+    "rows": None,
+    "runs": 0,
+    "median_ms": None,
+    "p95_ms": None,
+    "pandas_median_ms": None,
+    "pandas_runs": 0,
+    "speedup": None,
+    "equal": None,
+    "pandas_note": None,
+    "error": None,
+}
+"""Every key of a query's figures, so a failed query has the same shape as a measured one."""
 
 
 @dataclass(frozen=True)
@@ -46,7 +62,10 @@ def time_queries(warehouse: Path, parquet: Path, settings: QuerySettings, *, log
         for name in db.query_names():
             if log:
                 print(f"  query {name}", flush=True)
-            figures[name] = _one(con, tables, name, params.params_for(name, tahun), settings)
+            try:
+                figures[name] = _one(con, tables, name, params.params_for(name, tahun), settings)
+            except Exception as exc:  # noqa: BLE001 - one broken query must not hide the others' figures
+                figures[name] = {**_EMPTY, "error": f"{type(exc).__name__}: {exc}"}
     finally:
         con.close()
     return {"queries": figures, "pandas_load_s": rounded(load_ms / 1000, 2), "tahun": tahun}
@@ -58,16 +77,12 @@ def _one(
     result = db.run_query(con, name, **p)
     duck = repeat(lambda: db.run_query(con, name, **p), runs=s.runs, budget_s=s.budget_s)
     row: dict[str, Any] = {
+        **_EMPTY,
         "params": p,
         "rows": result.height,
         "runs": len(duck.ms),
         "median_ms": rounded(duck.median, 2),
         "p95_ms": rounded(duck.p95, 2),
-        "pandas_median_ms": None,
-        "pandas_runs": 0,
-        "speedup": None,
-        "equal": None,
-        "pandas_note": None,
     }
     baseline = pandas_baseline.BASELINES.get(name)
     if baseline is None:

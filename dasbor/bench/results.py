@@ -145,6 +145,7 @@ def render(results: Sequence[dict[str, Any]]) -> str:
             ("pandas", lambda f: _num(f["pandas_median_ms"], 2)),
             ("speed-up", lambda f: _num(f["speedup"], 1, "x")),
             ("equal", lambda f: {True: "yes", False: "**no**", None: "–"}[f["equal"]]),
+            ("error", lambda f: f.get("error") or ""),
         ],
     )
     missing = sorted(

@@ -21,8 +21,9 @@ from pathlib import Path
 
 from dasbor import build, db, settings
 
-PANDAS_TABLES = ("ikm", "ekspor", "sumber", "wilayah", "hs_rantai")
-"""Tables the pandas baseline reads: the raw registry and exports plus the small reference tables."""
+PANDAS_TABLES = ("ikm", "ekspor", "sumber", "wilayah", "hs_rantai", "kurs", "kbli2")
+"""Tables the pandas baseline reads: the raw registry and exports plus the small reference tables (each copied
+only if the warehouse has it: reference tables come and go with the build)."""
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,12 @@ def export_parquet(con: db.Connection, warehouse: Path, folder: Path, *, log: bo
     """Copy the tables of :data:`PANDAS_TABLES` to ``folder/<table>.parquet`` unless a copy of this very
     warehouse file (same size and modification time) is already there."""
     stat = warehouse.stat()
-    stamp = {"warehouse": str(warehouse.resolve()), "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
+    stamp = {
+        "warehouse": str(warehouse.resolve()),
+        "size": stat.st_size,
+        "mtime_ns": stat.st_mtime_ns,
+        "tables": list(PANDAS_TABLES),
+    }
     stamp_file = folder / "stamp.json"
     if stamp_file.exists() and json.loads(stamp_file.read_text(encoding="utf-8")) == stamp:
         return folder
@@ -119,7 +125,8 @@ def export_parquet(con: db.Connection, warehouse: Path, folder: Path, *, log: bo
         print(f"Copying {', '.join(PANDAS_TABLES)} to Parquet in {folder} ...", flush=True)
     folder.mkdir(parents=True, exist_ok=True)
     stamp_file.unlink(missing_ok=True)
-    for table in PANDAS_TABLES:
+    present = db.table_counts(con)
+    for table in (t for t in PANDAS_TABLES if t in present):
         db.run_statement(con, "bench/salin_parquet", tabel=table, tujuan=str(folder / f"{table}.parquet"))
     stamp_file.write_text(json.dumps(stamp), encoding="utf-8")
     return folder
