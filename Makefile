@@ -41,8 +41,15 @@ lint: $(DEV_STAMP)         ## ruff (with S608), mypy --strict, import-linter con
 test: lint                 ## lint, types and the whole test suite (browser tests included)
 	$(BIN)/pytest
 
-bench: $(DEV_STAMP)        ## benchmark (figures, never assertions)
-	$(BIN)/python -m dasbor.bench
+# Scale 60 reuses a prebuilt warehouse when given: make bench BENCH_WAREHOUSE_60=/tmp/w60.duckdb
+BENCH_WAREHOUSE_60 ?=
+BENCH_NOTE ?=
+
+bench: $(DEV_STAMP)        ## benchmark at scale 1 and 60 -> bench/RESULTS.md (figures, never assertions)
+	$(BIN)/python -m dasbor.bench --scale 1 --json bench/hasil-skala-1.json --note "$(BENCH_NOTE)"
+	$(BIN)/python -m dasbor.bench --scale 60 --json bench/hasil-skala-60.json --runs 3 --note "$(BENCH_NOTE)" \
+		$(if $(BENCH_WAREHOUSE_60),--warehouse $(BENCH_WAREHOUSE_60))
+	$(BIN)/python -m dasbor.bench.results bench/hasil-skala-1.json bench/hasil-skala-60.json --out bench/RESULTS.md
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache

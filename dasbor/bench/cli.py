@@ -1,0 +1,104 @@
+"""``python -m dasbor.bench --scale N --json FILE [--runs K] [--cache DIR] [--sessions N] [--warehouse PATH]``.
+
+Order of work: warehouse (build in a child process, or reuse), queries against pandas, pages under AppTest,
+then a live server (memory of one session, then N simultaneous sessions). A part that fails is recorded in
+``errors`` and the others still run; the exit code is 1 when anything failed, so ``make bench`` notices.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from dasbor import settings
+from dasbor.bench import goals, live_server, machine, page_timing, query_timing, results, warehouse
+
+BENCH_VERSION = 1
+"""Bumped when the JSON changes shape, so old files are not compared with new ones unknowingly."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m dasbor.bench", description="Benchmark of the dashboard.")
+    parser.add_argument("--scale", type=float, default=1.0, help="sample scale: 1 = province, 60 = national")
+    parser.add_argument("--json", type=Path, required=True, help="where to write the figures (JSON)")
+    parser.add_argument("--runs", type=int, default=5, help="rounds per page (median reported)")
+    parser.add_argument("--query-runs", type=int, default=20, help="timed runs per query (median and p95)")
+    parser.add_argument("--pandas-runs", type=int, default=5, help="timed runs per pandas baseline")
+    parser.add_argument("--budget", type=float, default=10.0, help="seconds per query and side, at most")
+    parser.add_argument("--cache", type=Path, default=settings.PROJECT_ROOT / "bench" / "cache", help="cache folder")
+    parser.add_argument("--sessions", type=int, default=30, help="simultaneous sessions against the live server")
+    parser.add_argument("--warehouse", type=Path, default=None, help="measure this prebuilt warehouse instead")
+    parser.add_argument("--seed", type=int, default=42, help="sample seed")
+    parser.add_argument("--rebuild", action="store_true", help="build again even if the cache is current")
+    parser.add_argument("--note", default="", help="a sentence for the report (e.g. 'machine shared')")
+    parser.add_argument("--markdown", type=Path, default=None, help="also write this run's tables as Markdown")
+    return parser
+
+
+def run(args: argparse.Namespace) -> dict[str, Any]:
+    """Measure everything; the JSON document."""
+    if not 1 <= args.sessions <= live_server.MAX_SESSIONS:
+        raise SystemExit(f"--sessions must be between 1 and {live_server.MAX_SESSIONS}")
+    result: dict[str, Any] = {
+        "bench_version": BENCH_VERSION,
+        "scale": args.scale,
+        "seed": args.seed,
+        "runs": args.runs,
+        "note": args.note,
+        "machine": machine.describe(),
+        "errors": [],
+    }
+    print(f"Benchmark at scale {args.scale:g}", flush=True)
+    w = warehouse.prepare(
+        scale=args.scale, seed=args.seed, cache=args.cache, prebuilt=args.warehouse, rebuild=args.rebuild
+    )
+    result["warehouse"] = {
+        "path": str(w.path),
+        "origin": w.origin,
+        "rows": w.rows,
+        "size_mb": round(w.size_mb, 1),
+        "build_s": w.build_s,
+        "build_peak_rss_mb": w.build_peak_rss_mb,
+    }
+    result.update(build_s=w.build_s, build_peak_rss_mb=w.build_peak_rss_mb, warehouse_size_mb=round(w.size_mb, 1))
+    path = w.path.resolve()
+
+    def part(name: str, fn: Callable[[], dict[str, Any]]) -> None:
+        print(f"{name} ...", flush=True)
+        try:
+            result.update(fn())
+        except Exception as exc:  # noqa: BLE001 - one failed part must not lose the others' figures
+            traceback.print_exc()
+            result["errors"].append(f"{name}: {type(exc).__name__}: {exc}")
+
+    settings_q = query_timing.QuerySettings(runs=args.query_runs, pandas_runs=args.pandas_runs, budget_s=args.budget)
+    part("queries", lambda: query_timing.time_queries(path, w.parquet.resolve(), settings_q))
+    part("pages", lambda: {"pages": page_timing.time_pages(path, runs=args.runs)})
+    part("server", lambda: live_server.measure(path, args.sessions))
+    for name, figures in (result.get("queries") or {}).items():
+        if figures.get("error"):
+            result["errors"].append(f"query {name}: {figures['error']}")
+    result["machine"]["load_average_end"] = machine.load_average()
+    result["goals"] = goals.evaluate(result)
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run, write the JSON (and Markdown if asked), print the tables."""
+    args = _parser().parse_args(argv)
+    result = run(args)
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(result, indent=1, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
+    text = results.render([result])
+    if args.markdown is not None:
+        args.markdown.write_text(text, encoding="utf-8")
+    print(text)
+    print(f"Figures written to {args.json}")
+    for error in result["errors"]:
+        print(f"FAILED: {error}", file=sys.stderr)
+    return 1 if result["errors"] else 0

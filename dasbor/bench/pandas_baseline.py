@@ -1,0 +1,397 @@
+"""The baseline a typical analyst would write: pandas over the raw tables read from Parquet.
+
+Each function computes the same result as ``queries/<name>.sql`` from the raw registry and export rows (not
+from the warehouse's pre-aggregates: reading raw files into pandas is exactly the workflow the warehouse
+replaces). Loading and the one-off HS-code-to-chain mapping happen once in :func:`load` and are timed apart
+(``pandas_load_s``), as a notebook would do them once at the top; only the per-question computation is
+compared with the query. A query without a baseline here is reported with ``pandas_median_ms: null`` and a
+reason, never silently left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+TIDAK_TERPETAKAN = "tidak terpetakan"
+OLAHAN = ("antara", "hilir")
+
+IKM_COLUMNS = [
+    "id", "tahun_data", "nama_usaha", "kode_bps", "kbli", "sektor", "rantai", "tahap", "skala", "tenaga_kerja_l",
+    "tenaga_kerja_p", "investasi_rp", "nilai_produksi_rp", "nilai_bahan_baku_rp", "tahun_berdiri", "halal",
+    "berorientasi_ekspor",
+]  # fmt: skip
+EKSPOR_COLUMNS = ["tahun", "bulan", "kode_hs", "kode_bps", "negara_tujuan", "nilai_usd"]
+"""Columns read from the big tables: an analyst who knows the questions reads only these (``columns=``)."""
+
+JUMLAH = ["tenaga_kerja_l", "tenaga_kerja_p", "investasi_rp", "nilai_produksi_rp", "nilai_bahan_baku_rp"]
+"""Registry sums every IKM breakdown reports, followed by ``nilai_tambah_rp``."""
+
+
+@dataclass(frozen=True)
+class Tables:
+    """The raw tables in memory: exports already carry chain, stage and value in rupiah (each month's rate)."""
+
+    ikm: pd.DataFrame
+    ekspor: pd.DataFrame
+    sumber: pd.DataFrame
+    wilayah: pd.DataFrame
+    kbli2: pd.DataFrame | None
+
+
+def load(folder: Path) -> Tables:
+    """Read the Parquet copies of the warehouse's raw tables, map HS codes to chain and stage, and convert
+    export values to rupiah at each month's rate (the one-off preparation a notebook does at the top)."""
+    ikm = pd.read_parquet(folder / "ikm.parquet", columns=IKM_COLUMNS)
+    ikm["kbli2"] = ikm["kbli"].str[:2]
+    ekspor = pd.read_parquet(folder / "ekspor.parquet", columns=EKSPOR_COLUMNS)
+    peta = map_hs(ekspor["kode_hs"].unique(), pd.read_parquet(folder / "hs_rantai.parquet"))
+    ekspor = ekspor.merge(peta, on="kode_hs", how="left")
+    if (folder / "kurs.parquet").exists():
+        kurs = pd.read_parquet(folder / "kurs.parquet", columns=["tahun", "bulan", "rp_per_usd"])
+        ekspor = ekspor.merge(kurs, on=["tahun", "bulan"], how="left")
+        ekspor["nilai_rp"] = ekspor["nilai_usd"] * ekspor["rp_per_usd"]
+    kbli2 = folder / "kbli2.parquet"
+    return Tables(
+        ikm=ikm,
+        ekspor=ekspor,
+        sumber=pd.read_parquet(folder / "sumber.parquet"),
+        wilayah=pd.read_parquet(folder / "wilayah.parquet"),
+        kbli2=pd.read_parquet(kbli2) if kbli2.exists() else None,
+    )
+
+
+def map_hs(codes: Any, hs_rantai: pd.DataFrame) -> pd.DataFrame:
+    """Longest matching prefix of each HS code in ``hs_rantai`` -> rantai, tahap (null when none matches)."""
+    prefixes = sorted(hs_rantai.itertuples(index=False), key=lambda r: -len(r.kode_hs_awalan))
+    rows = []
+    for code in codes:
+        match = next((r for r in prefixes if code.startswith(r.kode_hs_awalan)), None)
+        rows.append((code, match.rantai if match else None, match.tahap if match else None))
+    return pd.DataFrame(rows, columns=["kode_hs", "rantai", "tahap"])
+
+
+def _kab(frame: pd.DataFrame, kab: list[str]) -> pd.DataFrame:
+    return frame[frame["kode_bps"].isin(kab)] if kab else frame
+
+
+def _in(frame: pd.DataFrame, column: str, chosen: list[str]) -> pd.DataFrame:
+    """Rows whose ``column`` is one of ``chosen``; every row when nothing is chosen."""
+    return frame[frame[column].isin(chosen)] if chosen else frame
+
+
+def _indeks(ekspor: pd.DataFrame, by: str | list[str]) -> pd.Series:
+    """Indeks Hilirisasi per ``by``: processed share of the export value mapped to a chain, in percent."""
+    nilai = ekspor["nilai_usd"]
+    keys = [by] if isinstance(by, str) else by
+    parts = (
+        ekspor[keys]
+        .assign(
+            olahan=nilai.where(ekspor["tahap"].isin(OLAHAN), 0.0),
+            terpetakan=nilai.where(ekspor["tahap"].notna(), 0.0),
+        )
+        .groupby(by)[["olahan", "terpetakan"]]
+        .sum()
+    )
+    return 100.0 * parts["olahan"] / parts["terpetakan"].replace(0.0, np.nan)
+
+
+def _ikm_per_tahun(ikm: pd.DataFrame) -> pd.DataFrame:
+    return (
+        ikm.assign(tenaga_kerja=ikm["tenaga_kerja_l"] + ikm["tenaga_kerja_p"])
+        .groupby("tahun_data")
+        .agg(
+            jumlah_ikm=("id", "size"),
+            tenaga_kerja=("tenaga_kerja", "sum"),
+            investasi_rp=("investasi_rp", "sum"),
+            nilai_produksi_rp=("nilai_produksi_rp", "sum"),
+        )
+        .rename_axis("tahun")
+    )
+
+
+def kpi_ringkasan(t: Tables, p: dict[str, Any]) -> pd.DataFrame:
+    """KPI row for the year and the year before, for the chosen kabupaten."""
+    years = [p["tahun"] - 1, p["tahun"]]
+    ikm = _ikm_per_tahun(_kab(t.ikm[t.ikm["tahun_data"].isin(years)], p["kab"]))
+    ekspor = _kab(t.ekspor[t.ekspor["tahun"].isin(years)], p["kab"])
+    tanpa = ekspor[ekspor["rantai"].isna() | (ekspor["rantai"] != "batubara")]
+    hasil = pd.DataFrame({"tahun": years}).set_index("tahun")
+    hasil = hasil.join(ikm).join(ekspor.groupby("tahun")["nilai_usd"].sum().rename("nilai_ekspor_usd"))
+    hasil = hasil.join(_indeks(ekspor, "tahun").rename("indeks_hilirisasi"))
+    hasil = hasil.join(_indeks(tanpa, "tahun").rename("indeks_tanpa_batubara"))
+    return hasil.reset_index()
+
+
+def tren_tahunan(t: Tables, p: dict[str, Any]) -> pd.DataFrame:
+    """Registry totals and exports per year."""
+    ikm = _ikm_per_tahun(_kab(t.ikm, p["kab"]))[["jumlah_ikm", "tenaga_kerja"]]
+    ekspor = _kab(t.ekspor, p["kab"])
+    per_tahun = pd.DataFrame(
+        {"nilai_ekspor_usd": ekspor.groupby("tahun")["nilai_usd"].sum(), "indeks_hilirisasi": _indeks(ekspor, "tahun")}
+    )
+    return ikm.join(per_tahun, how="outer").sort_index().reset_index()
+
+
+def ekspor_rantai_tahap(t: Tables, p: dict[str, Any]) -> pd.DataFrame:
+    """Export value per chain and stage in the year."""
+    ekspor = _kab(t.ekspor[t.ekspor["tahun"] == p["tahun"]], p["kab"])
+    ekspor = ekspor.assign(
+        rantai=ekspor["rantai"].fillna(TIDAK_TERPETAKAN), tahap=ekspor["tahap"].fillna(TIDAK_TERPETAKAN)
+    )
+    hasil = ekspor.groupby(["rantai", "tahap"], as_index=False)["nilai_usd"].sum()
+    return hasil.sort_values("nilai_usd", ascending=False, ignore_index=True)
+
+
+def wilayah(t: Tables, p: dict[str, Any]) -> pd.DataFrame:
+    """The kabupaten list."""
+    columns = ["kode_bps", "kode_kemendagri", "nama", "jenis", "ibukota", "industri_unggulan"]
+    return t.wilayah[columns].sort_values("kode_bps", ignore_index=True)
+
+
+def tahun_tersedia(t: Tables, p: dict[str, Any]) -> pd.DataFrame:
+    """Years with registry or export data."""
+    ikm = set(t.ikm["tahun_data"].unique().tolist())
+    ekspor = set(t.ekspor["tahun"].unique().tolist())
+    years = sorted(ikm | ekspor)
+    return pd.DataFrame(
+        {"tahun": years, "ada_ikm": [y in ikm for y in years], "ada_ekspor": [y in ekspor for y in years]}
+    )
+
+
+def sumber_tabel(t: Tables, p: dict[str, Any]) -> pd.DataFrame:
+    """Sources cited by any of the given tables."""
+    want = set(p["tabel"])
+    cited = t.sumber[t.sumber["tabel"].map(lambda tabel: bool(want.intersection(tabel)))]
+    columns = ["id", "nama", "jenis", "keterangan", "url", "tanggal_data", "dimuat_pada"]
+    return cited.sort_values(["jenis", "tanggal_data"], ascending=[True, False], ignore_index=True)[columns]
+
+
+def tabel_contoh(t: Tables, p: dict[str, Any]) -> pd.DataFrame:
+    """Tables that still hold sample data."""
+    tabel = t.sumber[t.sumber["jenis"] == "contoh"].explode("tabel")["tabel"]
+    return pd.DataFrame({"tabel": sorted(set(tabel.dropna().tolist()))})
+
+
+# --- The IKM page: the registry filtered as the ikm_terpilih macro filters it ---
+
+
+def ikm_terpilih(t: Tables, p: dict[str, Any]) -> pd.DataFrame:
+    """Every registry year's firms passing the IKM page's filters (lists empty = all, None = all)."""
+    ikm = _kab(t.ikm, p["kab"])
+    for column, name in (("sektor", "sektor"), ("kbli2", "kbli"), ("rantai", "rantai"), ("tahap", "tahap")):
+        ikm = _in(ikm, column, p[name])
+    ikm = _in(ikm, "skala", p["skala"])
+    if p["halal"] is not None:
+        ikm = ikm[ikm["halal"] == p["halal"]]
+    if p["ekspor"] is not None:
+        ikm = ikm[ikm["berorientasi_ekspor"] == p["ekspor"]]
+    if p["berdiri_dari"] is not None:
+        ikm = ikm[ikm["tahun_berdiri"] >= p["berdiri_dari"]]
+    if p["berdiri_sampai"] is not None:
+        ikm = ikm[ikm["tahun_berdiri"] <= p["berdiri_sampai"]]
+    if p["cari"]:
+        ikm = ikm[ikm["nama_usaha"].str.contains(p["cari"], case=False, regex=False, na=False)]
+    return ikm
+
+
+def _jumlah(ikm: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+    """Firms and sums per ``by``, with value added."""
+    hasil = ikm.groupby(by).agg(jumlah_ikm=("id", "size"), **{c: (c, "sum") for c in JUMLAH})
+    hasil["nilai_tambah_rp"] = hasil["nilai_produksi_rp"] - hasil["nilai_bahan_baku_rp"]
+    return hasil
+
+
+def ikm_ringkasan(t: Tables, p: dict[str, Any]) -> pd.DataFrame:
+    """Filtered registry totals for the year and the year before."""
+    ikm = ikm_terpilih(t, p)
+    tahun = [p["tahun"] - 1, p["tahun"]]
+    hasil = pd.DataFrame(index=pd.Index(tahun, name="tahun_data")).join(
+        _jumlah(ikm[ikm["tahun_data"].isin(tahun)], ["tahun_data"])
+    )
+    hasil["jumlah_ikm"] = hasil["jumlah_ikm"].fillna(0)
+    return hasil.reset_index()
+
+
+def ikm_per_sektor(t: Tables, p: dict[str, Any]) -> pd.DataFrame:
+    """Filtered registry per sector in the year."""
+    ikm = ikm_terpilih(t, p)
+    hasil = _jumlah(ikm[ikm["tahun_data"] == p["tahun"]], ["sektor"]).reset_index()
+    return hasil.sort_values(["jumlah_ikm", "sektor"], ascending=[False, True], ignore_index=True)
+
+
+def ikm_per_kabupaten(t: Tables, p: dict[str, Any]) -> pd.DataFrame:
+    """Filtered registry per kabupaten in the year, every chosen kabupaten listed."""
+    ikm = ikm_terpilih(t, p)
+    wilayah = _kab(t.wilayah, p["kab"])[["kode_bps", "nama"]]
+    hasil = wilayah.merge(_jumlah(ikm[ikm["tahun_data"] == p["tahun"]], ["kode_bps"]).reset_index(), how="left")
+    hasil["jumlah_ikm"] = hasil["jumlah_ikm"].fillna(0)
+    return hasil.sort_values(["jumlah_ikm", "kode_bps"], ascending=[False, True], ignore_index=True)
+
+
+def ikm_per_tahun(t: Tables, p: dict[str, Any]) -> pd.DataFrame:
+    """Filtered registry per registry year."""
+    hasil = _jumlah(ikm_terpilih(t, p), ["tahun_data"]).reset_index()
+    hasil.insert(1, "terpilih", hasil["tahun_data"] == p["tahun"])
+    return hasil
+
+
+def ikm_per_kbli(t: Tables, p: dict[str, Any]) -> pd.DataFrame:
+    """Filtered registry per KBLI division in the year, with the division's names."""
+    if t.kbli2 is None:
+        raise LookupError("table kbli2 is not in this warehouse")
+    ikm = ikm_terpilih(t, p)
+    hasil = _jumlah(ikm[ikm["tahun_data"] == p["tahun"]], ["kbli2"]).reset_index()
+    hasil = hasil.merge(t.kbli2.rename(columns={"kode": "kbli2"}), on="kbli2", how="left")
+    hasil["label"] = hasil["label"].fillna("KBLI " + hasil["kbli2"])
+    hasil["uraian"] = hasil["uraian"].fillna("KBLI " + hasil["kbli2"])
+    columns = ["kbli2", "label", "uraian", "jumlah_ikm", *JUMLAH, "nilai_tambah_rp"]
+    return hasil.sort_values(["jumlah_ikm", "kbli2"], ascending=[False, True], ignore_index=True)[columns]
+
+
+def ikm_rekap(t: Tables, p: dict[str, Any]) -> pd.DataFrame:
+    """Filtered registry per kabupaten and sector in the year (the download's summary sheet)."""
+    ikm = ikm_terpilih(t, p)
+    hasil = _jumlah(ikm[ikm["tahun_data"] == p["tahun"]], ["kode_bps", "sektor"]).reset_index()
+    hasil = hasil.merge(t.wilayah[["kode_bps", "nama"]].rename(columns={"nama": "kabupaten"}), how="left")
+    hasil.insert(0, "tahun_data", p["tahun"])
+    columns = ["tahun_data", "kode_bps", "kabupaten", "sektor", "jumlah_ikm", *JUMLAH, "nilai_tambah_rp"]
+    return hasil.sort_values(["kode_bps", "sektor"], ignore_index=True)[columns]
+
+
+def kpi_per_kabupaten(t: Tables, p: dict[str, Any]) -> pd.DataFrame:
+    """Registry and exports of every kabupaten in the year."""
+    ikm = t.ikm[t.ikm["tahun_data"] == p["tahun"]]
+    ikm = ikm.assign(tenaga_kerja=ikm["tenaga_kerja_l"] + ikm["tenaga_kerja_p"]).groupby("kode_bps")
+    ikm = ikm.agg(jumlah_ikm=("id", "size"), tenaga_kerja=("tenaga_kerja", "sum"), investasi_rp=("investasi_rp", "sum"))
+    ekspor = t.ekspor[(t.ekspor["tahun"] == p["tahun"]) & t.ekspor["kode_bps"].notna()]
+    ekspor = pd.DataFrame(
+        {
+            "nilai_ekspor_usd": ekspor.groupby("kode_bps")["nilai_usd"].sum(),
+            "indeks_hilirisasi": _indeks(ekspor, "kode_bps"),
+        }
+    )
+    hasil = t.wilayah[["kode_bps", "nama"]].merge(ikm.reset_index(), how="left").merge(ekspor.reset_index(), how="left")
+    for column in ("jumlah_ikm", "tenaga_kerja", "investasi_rp", "nilai_ekspor_usd"):
+        hasil[column] = hasil[column].fillna(0)
+    return hasil.sort_values("kode_bps", ignore_index=True)
+
+
+# --- The Ekspor & Hilirisasi page ---
+
+
+def _rp(ekspor: pd.DataFrame, by: list[str]) -> pd.Series:
+    """Sum of the rupiah values per group, null when any month of the group has no rate."""
+    grouped = ekspor.groupby(by)["nilai_rp"]
+    return grouped.sum().where(grouped.count() == grouped.size())
+
+
+def _rantai(frame: pd.DataFrame, chosen: list[str]) -> pd.DataFrame:
+    return _in(frame, "rantai", chosen)
+
+
+def ekspor_indeks(t: Tables, p: dict[str, Any]) -> pd.DataFrame:
+    """Export value (stage filter) and the index with and without coal (no stage filter), this year and last."""
+    tahun = [p["tahun"] - 1, p["tahun"]]
+    ekspor = _rantai(_kab(t.ekspor[t.ekspor["tahun"].isin(tahun)], p["kab"]), p["rantai"])
+    nilai = _in(ekspor, "tahap", p["tahap"])
+    batubara = nilai["nilai_usd"].where(nilai["rantai"] == "batubara", 0.0).groupby(nilai["tahun"]).sum()
+    total = nilai.groupby("tahun")["nilai_usd"].sum()
+    tanpa = ekspor[ekspor["rantai"].isna() | (ekspor["rantai"] != "batubara")]
+    hasil = pd.DataFrame(index=pd.Index(tahun, name="tahun")).join(
+        pd.DataFrame(
+            {
+                "nilai_usd": total,
+                "nilai_rp": _rp(nilai, ["tahun"]),
+                "porsi_batubara": 100.0 * batubara / total.replace(0.0, np.nan),
+            }
+        )
+    )
+    hasil = hasil.join(_indeks(ekspor, "tahun").rename("indeks_hilirisasi"))
+    return hasil.join(_indeks(tanpa, "tahun").rename("indeks_tanpa_batubara")).reset_index()
+
+
+def ekspor_indeks_rantai(t: Tables, p: dict[str, Any]) -> pd.DataFrame:
+    """Index per chain this year and last, and this year's value."""
+    ekspor = t.ekspor[t.ekspor["tahun"].isin([p["tahun"] - 1, p["tahun"]]) & t.ekspor["rantai"].notna()]
+    ekspor = _rantai(_kab(ekspor, p["kab"]), p["rantai"])
+    per = pd.DataFrame(
+        {
+            "indeks_hilirisasi": _indeks(ekspor, ["rantai", "tahun"]),
+            "nilai_usd": ekspor.groupby(["rantai", "tahun"])["nilai_usd"].sum(),
+        }
+    ).reset_index()
+    kini = per[per["tahun"] == p["tahun"]].drop(columns="tahun")
+    lalu = per[per["tahun"] == p["tahun"] - 1][["rantai", "indeks_hilirisasi"]]
+    hasil = kini.merge(lalu.rename(columns={"indeks_hilirisasi": "indeks_hilirisasi_lalu"}), on="rantai", how="outer")
+    hasil = hasil.sort_values(["nilai_usd", "rantai"], ascending=[False, True], na_position="last", ignore_index=True)
+    return hasil[["rantai", "indeks_hilirisasi", "indeks_hilirisasi_lalu", "nilai_usd"]]
+
+
+def ekspor_indeks_kabupaten(t: Tables, p: dict[str, Any]) -> pd.DataFrame:
+    """Index with and without coal and value per kabupaten and year, every year for every chosen kabupaten."""
+    ekspor = _rantai(_kab(t.ekspor[t.ekspor["kode_bps"].notna()], p["kab"]), p["rantai"])
+    tanpa = ekspor[ekspor["rantai"].isna() | (ekspor["rantai"] != "batubara")]
+    by = ["kode_bps", "tahun"]
+    nilai = pd.DataFrame(
+        {
+            "indeks_hilirisasi": _indeks(ekspor, by),
+            "indeks_tanpa_batubara": _indeks(tanpa, by),
+            "nilai_usd": ekspor.groupby(by)["nilai_usd"].sum(),
+        }
+    ).reset_index()
+    kerangka = _kab(t.wilayah, p["kab"])[["kode_bps", "nama"]].merge(
+        pd.DataFrame({"tahun": sorted(t.ekspor["tahun"].unique().tolist())}), how="cross"
+    )
+    hasil = kerangka.merge(nilai, on=by, how="left")
+    hasil["nilai_usd"] = hasil["nilai_usd"].fillna(0.0)
+    return hasil.sort_values(by, ignore_index=True)
+
+
+def ekspor_tahap_per_rantai(t: Tables, p: dict[str, Any]) -> pd.DataFrame:
+    """Export value per chain and stage in the year (chains only)."""
+    ekspor = t.ekspor[(t.ekspor["tahun"] == p["tahun"]) & t.ekspor["rantai"].notna()]
+    ekspor = _rantai(_kab(ekspor, p["kab"]), p["rantai"])
+    by = ["rantai", "tahap"]
+    hasil = pd.DataFrame({"nilai_usd": ekspor.groupby(by)["nilai_usd"].sum(), "nilai_rp": _rp(ekspor, by)})
+    return hasil.reset_index().sort_values(by, ignore_index=True)
+
+
+def ekspor_per_negara(t: Tables, p: dict[str, Any]) -> pd.DataFrame:
+    """Export value per destination country in the year, with its share."""
+    ekspor = _in(_rantai(_kab(t.ekspor[t.ekspor["tahun"] == p["tahun"]], p["kab"]), p["rantai"]), "tahap", p["tahap"])
+    ekspor = ekspor.assign(negara_tujuan=ekspor["negara_tujuan"].fillna("Tidak tercatat"))
+    hasil = pd.DataFrame(
+        {"nilai_usd": ekspor.groupby("negara_tujuan")["nilai_usd"].sum(), "nilai_rp": _rp(ekspor, ["negara_tujuan"])}
+    ).reset_index()
+    hasil["porsi"] = 100.0 * hasil["nilai_usd"] / hasil["nilai_usd"].sum()
+    return hasil.sort_values(["nilai_usd", "negara_tujuan"], ascending=[False, True], ignore_index=True)
+
+
+BASELINES: dict[str, Callable[[Tables, dict[str, Any]], pd.DataFrame]] = {
+    "wilayah": wilayah,
+    "tahun_tersedia": tahun_tersedia,
+    "kpi_ringkasan": kpi_ringkasan,
+    "tren_tahunan": tren_tahunan,
+    "ekspor_rantai_tahap": ekspor_rantai_tahap,
+    "sumber_tabel": sumber_tabel,
+    "tabel_contoh": tabel_contoh,
+    "kpi_per_kabupaten": kpi_per_kabupaten,
+    "ikm_ringkasan": ikm_ringkasan,
+    "ikm_per_sektor": ikm_per_sektor,
+    "ikm_per_kabupaten": ikm_per_kabupaten,
+    "ikm_per_tahun": ikm_per_tahun,
+    "ikm_per_kbli": ikm_per_kbli,
+    "ikm_rekap": ikm_rekap,
+    "ekspor_indeks": ekspor_indeks,
+    "ekspor_indeks_rantai": ekspor_indeks_rantai,
+    "ekspor_indeks_kabupaten": ekspor_indeks_kabupaten,
+    "ekspor_tahap_per_rantai": ekspor_tahap_per_rantai,
+    "ekspor_per_negara": ekspor_per_negara,
+}
+"""Query name -> its pandas baseline. Queries missing here get ``pandas_median_ms: null`` and a reason."""
