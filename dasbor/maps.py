@@ -40,6 +40,11 @@ METRIK: dict[str, Metrik] = {
         Metrik("indeks_hilirisasi", "Indeks Hilirisasi", formats.persen),
         Metrik("indeks_tanpa_batubara", "Indeks Hilirisasi tanpa batu bara", formats.persen),
         Metrik("persen_halal", "IKM bersertifikat halal", formats.persen),
+        Metrik("indeks_sawit", "Indeks Hilirisasi: sawit", formats.persen),
+        Metrik("indeks_karet", "Indeks Hilirisasi: karet", formats.persen),
+        Metrik("indeks_kayu", "Indeks Hilirisasi: kayu", formats.persen),
+        Metrik("indeks_rotan", "Indeks Hilirisasi: rotan", formats.persen),
+        Metrik("indeks_perikanan", "Indeks Hilirisasi: perikanan", formats.persen),
     )
 }
 

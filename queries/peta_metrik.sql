@@ -1,5 +1,6 @@
 -- peta_metrik: one row per kabupaten/kota x year: every metric the map can colour by. Registry metrics come
--- from ikm_ringkas, exports and the Indeks Hilirisasi (overall and without coal) from ekspor_bulanan.
+-- from ikm_ringkas, exports and the Indeks Hilirisasi (overall, without coal, and per chain) from
+-- ekspor_bulanan.
 with tahun as (
     select distinct tahun_data as tahun from ikm_ringkas
     union
@@ -48,6 +49,30 @@ tanpa_batubara as (
     group by tahun, kode_bps
 ),
 
+per_rantai as (
+    select
+        tahun,
+        kode_bps,
+        rantai,
+        indeks_hilirisasi(tahap, nilai_usd) as indeks
+    from ekspor_bulanan
+    where kode_bps is not null and rantai is not null
+    group by tahun, kode_bps, rantai
+),
+
+rantai as (
+    select
+        tahun,
+        kode_bps,
+        max(indeks) filter (where rantai = 'sawit') as indeks_sawit,
+        max(indeks) filter (where rantai = 'karet') as indeks_karet,
+        max(indeks) filter (where rantai = 'kayu') as indeks_kayu,
+        max(indeks) filter (where rantai = 'rotan') as indeks_rotan,
+        max(indeks) filter (where rantai = 'perikanan') as indeks_perikanan
+    from per_rantai
+    group by tahun, kode_bps
+),
+
 final as (
     select
         kerangka.kode_bps,
@@ -59,11 +84,17 @@ final as (
         ikm.persen_halal,
         ekspor.nilai_ekspor_usd,
         ekspor.indeks_hilirisasi,
-        tanpa_batubara.indeks_tanpa_batubara
+        tanpa_batubara.indeks_tanpa_batubara,
+        rantai.indeks_sawit,
+        rantai.indeks_karet,
+        rantai.indeks_kayu,
+        rantai.indeks_rotan,
+        rantai.indeks_perikanan
     from kerangka
     left join ikm on kerangka.kode_bps = ikm.kode_bps and kerangka.tahun = ikm.tahun
     left join ekspor on kerangka.kode_bps = ekspor.kode_bps and kerangka.tahun = ekspor.tahun
     left join tanpa_batubara on kerangka.kode_bps = tanpa_batubara.kode_bps and kerangka.tahun = tanpa_batubara.tahun
+    left join rantai on kerangka.kode_bps = rantai.kode_bps and kerangka.tahun = rantai.tahun
 )
 
 select * from final order by tahun, kode_bps

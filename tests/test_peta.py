@@ -148,3 +148,18 @@ def test_every_map_metric_has_a_query_column(gudang: Fixture) -> None:
     finally:
         con.close()
     assert set(maps.METRIK) <= kolom
+
+
+def test_per_chain_index_on_the_map_matches_polars(gudang: Fixture) -> None:
+    con = db.connect(gudang.warehouse, read_only=True)
+    try:
+        sql = db.run_query(con, "peta_metrik").filter((pl.col("tahun") == 2025) & (pl.col("kode_bps") == "6310"))
+    finally:
+        con.close()
+    ekspor = pl.read_parquet(gudang.masukan / "ekspor" / "*.parquet").filter(
+        (pl.col("tahun") == 2025) & (pl.col("kode_bps") == "6310")
+    )
+    sawit = ekspor.filter(pl.col("kode_hs").str.contains(r"^(1511|1513|1207|2306|1516|1517|3823|3826|3401)"))
+    olahan = sawit.filter(~pl.col("kode_hs").str.contains(r"^(151110|151321|120710)"))
+    expected = 100 * float(olahan["nilai_usd"].sum()) / float(sawit["nilai_usd"].sum())
+    assert abs(sql["indeks_sawit"].item() - expected) < 1e-9
