@@ -328,3 +328,10 @@ def ikm_titik(tahun: int) -> pl.DataFrame:
 def batas_wilayah(path: str, mtime: float) -> Batas:
     """Boundaries for the maps, read and simplified once per file version (path and mtime are the key)."""
     return batas.muat({k.kode_bps: k.nama for k in daftar_kabupaten()})
+
+
+# --- halaman-b: kawasan and program follow-ups ---
+@st.cache_data(show_spinner=False)
+def kawasan_sebelum_sesudah() -> pl.DataFrame:
+    """Per tenant with a known start and chain: its chain's exports from the estate's kabupaten before and after."""
+    return _run("kawasan_sebelum_sesudah")

@@ -56,6 +56,7 @@ PARAMS: dict[str, dict[str, object]] = {
     "ekspor_tahap_per_rantai": {"tahun": TAHUN, "kab": [], "rantai": []},
     "ekspor_per_hs": {"tahun": TAHUN, "kab": [], "rantai": [], "tahap": []},
     "ekspor_per_negara": {"tahun": TAHUN, "kab": KAB, "rantai": [], "tahap": ["hilir"]},
+    "kawasan_sebelum_sesudah": {},
 }
 """Representative parameters of every query in queries/*.sql. A new query without an entry fails below."""
 
