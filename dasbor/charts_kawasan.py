@@ -119,10 +119,12 @@ def ekspor_sebelum_sesudah(df: pl.DataFrame, mulai: list[tuple[str, int, str]]) 
             )
         )
     # Mark only starts inside the export years: a tenant that started long before the series adds clutter.
+    # A start in the first export year is marked at the series' left edge (PT Jhonlin Agro Raya's biodiesel
+    # plant, 2021, is the estate's flagship start and the sample's exports begin that year).
     tahun_ada = df["tahun"].to_list()
     per_tahun: dict[int, list[str]] = {}
     for _rantai, tahun, nama in mulai:
-        if tahun_ada and min(tahun_ada) < tahun <= max(tahun_ada) + 1:
+        if tahun_ada and min(tahun_ada) <= tahun <= max(tahun_ada) + 1:
             per_tahun.setdefault(tahun, []).append(nama)
     for i, (tahun, nama_nama) in enumerate(sorted(per_tahun.items())):
         fig.add_vline(x=tahun - 0.5, line_dash="dash", line_color="#374151")

@@ -59,21 +59,36 @@ def halal_per_tahun(df: pl.DataFrame, *, provinsi: bool = True) -> go.Figure:
             hovertemplate="%{x}: %{text} IKM<extra></extra>",
         )
     )
-    fig.add_hrect(
-        y0=TARGET_HALAL[0], y1=TARGET_HALAL[1], fillcolor="#16a34a", opacity=0.15, line_width=0, layer="below"
-    )
-    fig.add_annotation(
-        x=1,
-        xref="paper",
-        y=TARGET_HALAL[1],
-        text="target 20–40 IKM/tahun",
-        showarrow=False,
-        xanchor="right",
-        yanchor="bottom",
-        font={"size": 13, "color": "#166534"},
-    )
+    if provinsi:
+        fig.add_hrect(
+            y0=TARGET_HALAL[0], y1=TARGET_HALAL[1], fillcolor="#16a34a", opacity=0.15, line_width=0, layer="below"
+        )
+        fig.add_annotation(
+            x=1,
+            xref="paper",
+            y=TARGET_HALAL[1],
+            text="target 20–40 IKM/tahun",
+            showarrow=False,
+            xanchor="right",
+            yanchor="bottom",
+            font={"size": 13, "color": "#166534"},
+        )
+        puncak = max([*hasil, TARGET_HALAL[1]])
+    else:
+        target = df["target"].to_list()
+        fig.add_trace(
+            go.Scatter(
+                x=tahun,
+                y=target,
+                mode="lines",
+                line={"color": "#166534", "width": 3, "dash": "dash"},
+                name="Target kabupaten/kota terpilih",
+                hovertemplate="%{x}: target %{y} IKM<extra></extra>",
+            )
+        )
+        puncak = max([*hasil, *(t for t in target if t is not None)], default=1)
     fig.update_xaxes(dtick=1, tickformat="d")
-    fig.update_yaxes(range=[0, max([*hasil, TARGET_HALAL[1]]) * 1.2], title_text="IKM bersertifikat")
+    fig.update_yaxes(range=[0, puncak * 1.2], title_text="IKM bersertifikat")
     base_layout(fig, height=330)
     fig.update_layout(showlegend=False)
     return fig

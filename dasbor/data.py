@@ -375,3 +375,10 @@ def pastikan_terkini() -> None:
     _IDENTITAS_GUDANG[str(path)] = identitas
     if lama is not None and lama != identitas:
         segarkan()
+
+
+# --- kawasan (before/after per tenant) ---
+@st.cache_data(show_spinner=False)
+def kawasan_sebelum_sesudah() -> pl.DataFrame:
+    """Per tenant with a known start and chain: its chain's exports from the estate's kabupaten before and after."""
+    return _run("kawasan_sebelum_sesudah")

@@ -89,3 +89,49 @@ def rantai_dimulai(df: pl.DataFrame, kawasan_id: str) -> list[tuple[str, int, st
         & ~pl.col("rantai").is_in(["lainnya"])
     )
     return [(r["rantai"], int(r["tahun_mulai"]), r["nama_perusahaan"]) for r in data.iter_rows(named=True)]
+
+
+def _sisi(tahun: int | None, hilir: float | None, indeks: float | None) -> str:
+    if tahun is None:
+        return formats.KOSONG
+    return f"{tahun}: hilir {formats.usd(hilir)} · indeks {formats.persen(indeks)}"
+
+
+def tabel_sebelum_sesudah(df: pl.DataFrame) -> pl.DataFrame:
+    """Rows of ``kawasan_sebelum_sesudah`` with a base year, as an official reads them: the chain's hilir exports
+    and Indeks Hilirisasi before the tenant started and in the latest year, with a note where a side is
+    missing or the base is the start year itself. Tenants that started before the export series are left to
+    :func:`tanpa_dasar`."""
+    rows = []
+    for r in df.filter(pl.col("tahun_dasar").is_not_null()).iter_rows(named=True):
+        if r["dasar_tahun_mulai"]:
+            catatan = f"Dasar = tahun mulai (data ekspor baru ada sejak {r['tahun_ekspor_awal']})"
+        elif r["tahun_banding"] is None:
+            catatan = "Belum ada data sesudah mulai: angka dasar untuk dipantau"
+        else:
+            catatan = ""
+        rows.append(
+            {
+                "Tenant": f"{r['nama_perusahaan']} ({r['rantai']})",
+                "Mulai": f"{r['tahun_mulai']} ({LABEL_STATUS.get(r['status'], r['status']).lower()})",
+                "Sebelum": _sisi(r["tahun_dasar"], r["hilir_dasar_usd"], r["indeks_dasar"]),
+                "Sesudah": _sisi(r["tahun_banding"], r["hilir_banding_usd"], r["indeks_banding"]),
+                "Catatan": catatan,
+            }
+        )
+    return pl.DataFrame(rows, schema=dict.fromkeys(("Tenant", "Mulai", "Sebelum", "Sesudah", "Catatan"), pl.String))
+
+
+def tanpa_dasar(df: pl.DataFrame) -> str | None:
+    """A sentence naming the tenants that started before the export series, so cannot be compared."""
+    lama = df.filter(pl.col("tahun_dasar").is_null())
+    if lama.is_empty():
+        return None
+    nama = ", ".join(f"{r['nama_perusahaan']} ({r['tahun_mulai']})" for r in lama.iter_rows(named=True))
+    return f"Mulai sebelum data ekspor (tersedia sejak {lama['tahun_ekspor_awal'][0]}), tanpa pembanding: {nama}."
+
+
+def jumlah_sekitar(df: pl.DataFrame, kawasan_id: str) -> tuple[int, int]:
+    """(IKM, workers) within the radius of one estate, from the per-sector rows of ``ikm_sekitar_kawasan``."""
+    milik = df.filter(pl.col("kawasan_id") == kawasan_id)
+    return int(milik["jumlah_ikm"].sum()), int(milik["tenaga_kerja"].sum())

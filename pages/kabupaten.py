@@ -14,9 +14,15 @@ CSS_CETAK = """
   [data-testid="stDecoration"], [data-testid="stBaseButton-secondary"], [data-testid="stPopover"],
   [data-testid="stExpander"] { display: none !important; }
   .block-container, [data-testid="stMainBlockContainer"] { padding: 0 !important; max-width: 100% !important; }
-  .js-plotly-plot, [data-testid="stHorizontalBlock"] { break-inside: avoid; }
-  /* Shrink the card so it prints on few A4 pages (the columns still stack on paper: see README). */
-  [data-testid="stMain"] { zoom: 0.6; }
+  /* Streamlit prints a row that holds a chart as stacked blocks (display: block), which made this card four
+     A4 pages; keep the two columns side by side and move a whole row to the next page, never half of it. */
+  [data-testid="stHorizontalBlock"] { display: flex !important; flex-wrap: nowrap !important;
+    break-inside: avoid !important; }
+  [data-testid="stHorizontalBlock"] > [data-testid="stColumn"] { flex: 1 1 0 !important; width: auto !important;
+    min-width: 0 !important; }
+  .js-plotly-plot { break-inside: avoid; }
+  /* Two A4 pages at this zoom (checked by tests/test_browser_cetak.py with page.pdf()). */
+  [data-testid="stMain"] { zoom: 0.7; }
   @page { size: A4; margin: 10mm; }
 }
 </style>
@@ -69,7 +75,7 @@ kiri, kanan = st.columns(2)
 with kiri:
     st.subheader("Komoditas IKM terbanyak")
     komoditas = data.komoditas_teratas(f.tahun, kab)
-    st.dataframe(
+    st.table(
         komoditas.select(
             pl.col("komoditas").alias("Komoditas"),
             pl.col("rantai").alias("Rantai"),
@@ -77,7 +83,7 @@ with kiri:
             pl.col("tenaga_kerja").map_elements(formats.angka, return_dtype=pl.String).alias("Tenaga kerja"),
         ),
         hide_index=True,
-        height=36 * komoditas.height + 40,
+        border="horizontal",
     )
     frame.keterangan_sumber(("ikm",))
 with kanan:
@@ -96,7 +102,7 @@ with kiri:
         st.markdown("[Lihat halaman Kawasan Industri](kawasan)")
     st.subheader(f"Program, {f.tahun}")
     program = data.program_kabupaten(kab, f.tahun)
-    st.dataframe(
+    st.table(
         program.select(
             pl.col("jenis").replace_strict(profil.LABEL_PROGRAM, default=pl.col("jenis")).alias("Program"),
             pl.col("peserta").alias("Peserta"),
@@ -105,6 +111,7 @@ with kiri:
             pl.col("satuan").alias("Satuan"),
         ),
         hide_index=True,
+        border="horizontal",
     )
     frame.keterangan_sumber(("program",))
 with kanan:
@@ -113,15 +120,16 @@ with kanan:
     if target.is_empty():
         st.markdown("Belum ada target yang ditetapkan untuk kabupaten/kota ini.")
     else:
-        st.dataframe(
+        st.table(
             target.select(
                 pl.col("indikator").replace_strict(LABEL_INDIKATOR, default=pl.col("indikator")).alias("Indikator"),
-                pl.col("tahun").alias("Tahun"),
+                pl.col("tahun").cast(pl.String).alias("Tahun"),
                 pl.col("nilai_target").map_elements(formats.angka, return_dtype=pl.String).alias("Target"),
                 pl.col("capaian").map_elements(formats.angka, return_dtype=pl.String).fill_null("–").alias("Capaian"),
                 pl.col("dokumen").alias("Dokumen"),
             ),
             hide_index=True,
+            border="horizontal",
         )
     frame.keterangan_sumber(("target",))
 

@@ -6,6 +6,11 @@ import streamlit as st
 from dasbor import charts_kawasan, data, formats, frame, kawasan, widgets
 
 f = frame.halaman("Kawasan Industri")
+if f.kab:
+    st.caption(
+        "Pilihan kabupaten/kota di samping tidak mempersempit halaman ini: kedua kawasan selalu tampil "
+        "berdampingan, dan radius IKM melintasi batas kabupaten."
+    )
 profil = data.kawasan_profil()
 tenant = data.kawasan_tenant_daftar()
 nama = dict(zip(profil["id"].to_list(), profil["nama"].to_list(), strict=True))
@@ -60,11 +65,22 @@ sejak = frame.jumlah_catatan_url()
 radius = widgets.pilih_satu("Radius (km)", "radius", ["5", "10", "25", "50"], "25")
 frame.catatan_url_baru(sejak)
 sekitar = data.ikm_sekitar_kawasan(f.tahun, float(radius))
+for kolom, (kawasan_id, nama_kawasan) in zip(st.columns(len(nama)), nama.items(), strict=True):
+    jumlah, pekerja = kawasan.jumlah_sekitar(sekitar, kawasan_id)
+    kolom.metric(
+        f"IKM dalam {radius} km dari {nama_kawasan.replace('Kawasan Industri ', 'KI ')}",
+        formats.unit(jumlah),
+        f"{formats.unit(pekerja, 'orang')} tenaga kerja",
+        delta_color="off",
+        delta_arrow="off",
+        border=True,
+    )
 st.plotly_chart(charts_kawasan.ikm_sekitar(sekitar, nama, float(radius)), key="sekitar")
 st.caption("Jarak garis lurus dari titik kawasan. IKM tanpa koordinat tidak dapat dihitung.")
 frame.keterangan_sumber(("ikm", "kawasan"))
 
 st.subheader("Ekspor rantai tenant, sebelum dan sesudah tenant mulai")
+sebelum_sesudah = data.kawasan_sebelum_sesudah()
 for tab, p in zip(st.tabs(list(nama.values())), profil.iter_rows(named=True), strict=True):
     with tab:
         mulai = kawasan.rantai_dimulai(tenant, p["id"])
@@ -77,5 +93,15 @@ for tab, p in zip(st.tabs(list(nama.values())), profil.iter_rows(named=True), st
             key=f"ekspor_{p['id']}",
         )
         st.caption(f"Ekspor rantai {', '.join(rantai)} dari {p['kabupaten']} (asal barang), per tahap.")
+        milik = sebelum_sesudah.filter(sebelum_sesudah["kawasan_id"] == p["id"])
+        banding = kawasan.tabel_sebelum_sesudah(milik)
+        if not banding.is_empty():
+            st.table(banding, hide_index=True, border="horizontal")
+        if lama := kawasan.tanpa_dasar(milik):
+            st.caption(lama)
+st.caption(
+    "Ekspor menurut kabupaten asal barang, bukan menurut pabrik: kabupaten kawasan dipakai sebagai pendekatan. "
+    "Tenant tanpa tahun mulai yang diungkap, atau di luar rantai komoditas (mis. smelter), tidak dibandingkan."
+)
 frame.keterangan_sumber(("ekspor", "kawasan_tenant"))
 frame.salin_tautan()

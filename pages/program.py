@@ -3,7 +3,7 @@
 import polars as pl
 import streamlit as st
 
-from dasbor import charts_program, data, formats, frame
+from dasbor import charts_program, data, formats, frame, tabel_halal
 
 f = frame.halaman("Program")
 
@@ -27,6 +27,11 @@ with kanan:
     frame.keterangan_sumber(("program",))
     frame.tombol_presentasi("program.halal")
 
+st.markdown(f"**Corong halal per kabupaten/kota, {f.tahun}**")
+per_kab_halal = tabel_halal.tabel_per_kabupaten(data.program_per_kabupaten("halal", f.tahun), f.kab)
+st.dataframe(per_kab_halal, hide_index=True, height=36 * per_kab_halal.height + 40)
+frame.keterangan_sumber(("program",))
+
 pangan = data.halal_pangan(f.kab)
 kini = pangan.filter(pl.col("tahun") == f.tahun)
 if not kini.is_empty():
@@ -48,6 +53,10 @@ smk = data.program_tahunan("link_match_smk", f.kab)
 kiri, kanan = st.columns(2)
 with kiri:
     st.plotly_chart(charts_program.peserta_hasil(smk, "Siswa SMK ikut", "Siswa ditempatkan"), key="smk")
+    st.caption(
+        "Jumlah kemitraan IKM–SMK (perjanjian kerja sama) belum dicatat dalam tabel program; yang tampil adalah "
+        "siswa yang ikut dan yang ditempatkan."
+    )
     frame.keterangan_sumber(("program",))
 with kanan:
     per_kab = data.program_per_kabupaten("link_match_smk", f.tahun)

@@ -57,6 +57,7 @@ PARAMS: dict[str, dict[str, object]] = {
     "ekspor_per_hs": {"tahun": TAHUN, "kab": [], "rantai": [], "tahap": []},
     "ekspor_per_negara": {"tahun": TAHUN, "kab": KAB, "rantai": [], "tahap": ["hilir"]},
     "impor_log": {},
+    "kawasan_sebelum_sesudah": {},
 }
 """Representative parameters of every query in queries/*.sql. A new query without an entry fails below."""
 
