@@ -17,6 +17,7 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from dasbor import db, sample, settings
@@ -89,8 +90,12 @@ def build_warehouse(out: Path, masukan: Path) -> BuildReport:
     return BuildReport(out, rows, time.perf_counter() - mulai, out.stat().st_size)
 
 
+@cache
 def versi_skema() -> str:
-    """Checksum of the build SQL: a warehouse whose ``meta.versi_skema`` differs was built by other code."""
+    """Checksum of the build SQL: a warehouse whose ``meta.versi_skema`` differs was built by other code.
+
+    Cached: the files do not change while a process runs, and every page view asks (the frame's warning).
+    """
     h = hashlib.sha256()
     for path in sorted((settings.queries_dir() / "build").glob("*.sql")):
         h.update(path.name.encode())

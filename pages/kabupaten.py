@@ -3,7 +3,7 @@
 import polars as pl
 import streamlit as st
 
-from dasbor import charts, charts_ikm, data, formats, frame, profil
+from dasbor import charts, charts_ikm, data, formats, frame, profil, tabel
 from dasbor.charts_program import LABEL_INDIKATOR
 from dasbor.filter_ikm import FilterIkm
 
@@ -79,8 +79,8 @@ with kiri:
         komoditas.select(
             pl.col("komoditas").alias("Komoditas"),
             pl.col("rantai").alias("Rantai"),
-            pl.col("jumlah_ikm").map_elements(formats.angka, return_dtype=pl.String).alias("Jumlah IKM"),
-            pl.col("tenaga_kerja").map_elements(formats.angka, return_dtype=pl.String).alias("Tenaga kerja"),
+            tabel.teks(komoditas, "jumlah_ikm", formats.angka, nama="Jumlah IKM"),
+            tabel.teks(komoditas, "tenaga_kerja", formats.angka, nama="Tenaga kerja"),
         ),
         hide_index=True,
         border="horizontal",
@@ -124,8 +124,8 @@ with kanan:
             target.select(
                 pl.col("indikator").replace_strict(LABEL_INDIKATOR, default=pl.col("indikator")).alias("Indikator"),
                 pl.col("tahun").cast(pl.String).alias("Tahun"),
-                pl.col("nilai_target").map_elements(formats.angka, return_dtype=pl.String).alias("Target"),
-                pl.col("capaian").map_elements(formats.angka, return_dtype=pl.String).fill_null("–").alias("Capaian"),
+                tabel.teks(target, "nilai_target", formats.angka, nama="Target"),
+                tabel.teks(target, "capaian", formats.angka, nama="Capaian"),
                 pl.col("dokumen").alias("Dokumen"),
             ),
             hide_index=True,

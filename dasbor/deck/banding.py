@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from dasbor import formats
+from dasbor import formats, tabel
 from dasbor.deck.gudang import Gudang
 
 KOLOM: dict[str, str] = {
@@ -53,7 +53,4 @@ def bandingkan(lama: Gudang, baru: Gudang, tahun: int) -> pl.DataFrame:
 
 def untuk_tabel(beda: pl.DataFrame) -> pl.DataFrame:
     """The comparison with numbers in Indonesian format, ready for display."""
-    return beda.with_columns(
-        pl.col(c).map_elements(lambda v: formats.angka(v, 1), return_dtype=pl.String)
-        for c in ("lama", "baru", "selisih")
-    )
+    return tabel.dengan_teks(beda, ("lama", "baru", "selisih"), lambda v: formats.angka(v, 1))

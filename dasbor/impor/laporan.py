@@ -14,6 +14,7 @@ import re
 
 import polars as pl
 
+from dasbor import tabel
 from dasbor.impor.periksa import Pemeriksaan
 
 STATUS = {"siap": "siap diimpor", "sebagian": "diimpor sebagian (baris bermasalah dilewati)", "ditolak": "DITOLAK"}
@@ -107,9 +108,7 @@ def _netral(teks_: str) -> str:
 
 def csv(p: Pemeriksaan) -> bytes:
     """All problems as CSV (UTF-8 with BOM, so Excel shows the letters right)."""
-    frame = p.masalah.with_columns(
-        pl.col(c).map_elements(_netral, return_dtype=pl.String) for c in ("kolom", "nilai", "aturan")
-    )
+    frame = tabel.dengan_teks(p.masalah, ("kolom", "nilai", "aturan"), _netral)
     buf = io.BytesIO()
     frame.write_csv(buf)
     return b"\xef\xbb\xbf" + buf.getvalue()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from dasbor import formats
+from dasbor import formats, tabel
 from dasbor.impor.gudang import KOLOM_LOG, WITA, angka
 from dasbor.impor.jenis import JENIS
 from dasbor.impor.periksa import Pemeriksaan
@@ -119,7 +119,7 @@ def log_tampil(log: pl.DataFrame, jurnal: pl.DataFrame) -> pl.DataFrame:
         pl.col("berkas").fill_null("").alias("Berkas"),
         pl.col("status").replace(LABEL_STATUS).alias("Status"),
         *(
-            pl.col(c).map_elements(formats.angka, return_dtype=pl.String, skip_nulls=False).alias(judul)
+            tabel.teks(semua, c, formats.angka, nama=judul)
             for c, judul in (("baris_dibaca", "Dibaca"), ("baris_diterima", "Diterima"), ("baris_ditolak", "Ditolak"))
         ),
         pl.col("pesan").fill_null("").alias("Keterangan"),
