@@ -21,6 +21,8 @@ from dasbor.bench import goals, live_server, machine, page_timing, query_timing,
 BENCH_VERSION = 1
 """Bumped when the JSON changes shape, so old files are not compared with new ones unknowingly."""
 
+PARTS = ("queries", "pages", "server")
+
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m dasbor.bench", description="Benchmark of the dashboard.")
@@ -37,6 +39,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--rebuild", action="store_true", help="build again even if the cache is current")
     parser.add_argument("--note", default="", help="a sentence for the report (e.g. 'machine shared')")
     parser.add_argument("--markdown", type=Path, default=None, help="also write this run's tables as Markdown")
+    parser.add_argument(
+        "--parts",
+        default=",".join(PARTS),
+        help=f"what to measure, comma-separated (default: all of {','.join(PARTS)})",
+    )
     return parser
 
 
@@ -44,11 +51,15 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     """Measure everything; the JSON document."""
     if not 1 <= args.sessions <= live_server.MAX_SESSIONS:
         raise SystemExit(f"--sessions must be between 1 and {live_server.MAX_SESSIONS}")
+    parts = [p.strip() for p in args.parts.split(",") if p.strip()]
+    if unknown := sorted(set(parts) - set(PARTS)):
+        raise SystemExit(f"--parts: unknown {', '.join(unknown)} (choose from {', '.join(PARTS)})")
     result: dict[str, Any] = {
         "bench_version": BENCH_VERSION,
         "scale": args.scale,
         "seed": args.seed,
         "runs": args.runs,
+        "parts": parts,
         "note": args.note,
         "machine": machine.describe(),
         "errors": [],
@@ -58,7 +69,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         scale=args.scale, seed=args.seed, cache=args.cache, prebuilt=args.warehouse, rebuild=args.rebuild
     )
     result["warehouse"] = {
-        "path": str(w.path),
+        "path": _shown(w.path),
         "origin": w.origin,
         "rows": w.rows,
         "size_mb": round(w.size_mb, 1),
@@ -69,6 +80,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     path = w.path.resolve()
 
     def part(name: str, fn: Callable[[], dict[str, Any]]) -> None:
+        if name not in parts:
+            return
         print(f"{name} ...", flush=True)
         try:
             result.update(fn())
@@ -102,3 +115,11 @@ def main(argv: list[str] | None = None) -> int:
     for error in result["errors"]:
         print(f"FAILED: {error}", file=sys.stderr)
     return 1 if result["errors"] else 0
+
+
+def _shown(path: Path) -> str:
+    """A path as the report shows it: relative to the checkout when inside it (no one's home folder)."""
+    try:
+        return str(path.resolve().relative_to(settings.PROJECT_ROOT))
+    except ValueError:
+        return str(path)

@@ -151,9 +151,11 @@ async def _render(ws: Any, page: str, query: str, timeout: float) -> Render:
     return render
 
 
-async def _session(server: Server, visits: list[tuple[str, str]], timeout: float, start: asyncio.Event) -> list[Render]:
-    """One browser tab: connect, wait for the common start, then view the pages in order."""
-    done: list[Render] = []
+async def _session(
+    server: Server, visits: list[tuple[str, str]], timeout: float, start: asyncio.Event, done: list[Render]
+) -> list[Render]:
+    """One browser tab: connect, wait for the common start, then view the pages in order. Renders go into
+    ``done`` as they finish, so a session cut off by the run limit still reports what it did."""
     try:
         # No keepalive pings: browsers send none, and a busy server must not look like a dead one.
         async with websockets.connect(
@@ -173,7 +175,7 @@ async def _session(server: Server, visits: list[tuple[str, str]], timeout: float
 async def _visit(server: Server, visits: list[tuple[str, str]], timeout: float) -> list[Render]:
     start = asyncio.Event()
     start.set()
-    return await _session(server, visits, timeout, start)
+    return await _session(server, visits, timeout, start, [])
 
 
 def single_session(server: Server, timeout: float = 120.0) -> tuple[list[str], dict[str, Any]]:
@@ -226,33 +228,38 @@ def concurrency(
 
     async def run() -> tuple[list[list[Render]], float]:
         start = asyncio.Event()
-        tasks = [asyncio.create_task(_session(server, plan(i), timeout, start)) for i in range(sessions)]
+        results: list[list[Render]] = [[] for _ in range(sessions)]
+        tasks = [asyncio.create_task(_session(server, plan(i), timeout, start, results[i])) for i in range(sessions)]
         await asyncio.sleep(0.5)  # let every session connect before the common start
         began = time.perf_counter()
         start.set()
-        done, pending = await asyncio.wait(tasks, timeout=limit_s)
+        _, pending = await asyncio.wait(tasks, timeout=limit_s)
         for task in pending:
             task.cancel()
-        results = [
-            t.result() if t in done else [Render("(unfinished)", 0.0, f"run limit {limit_s:.0f} s")] for t in tasks
-        ]
-        return results, time.perf_counter() - began
+        await asyncio.gather(*pending, return_exceptions=True)
+        wall = time.perf_counter() - began
+        for i in range(sessions):  # every view a session did not get to is an error
+            missing = len(plan(i)) - len(results[i])
+            results[i] += [Render("(unfinished)", 0.0, f"not viewed within the run limit of {limit_s:.0f} s")] * missing
+        return results, wall
 
     per_session, wall_s = asyncio.run(run())
     renders = [r for session in per_session for r in session]
+    viewed = [r for r in renders if r.page not in ("(unfinished)", "(connect)")]
     ok = [r.ms for r in renders if r.error is None]
     landing = [s[0].ms for s in per_session if s and s[0].error is None]
-    errors = [r.error for r in renders if r.error]
+    errors = [f"{r.page}: {r.error}" for r in renders if r.error]
     return {
         "sessions": sessions,
-        "renders": len(renders),
+        "renders": len(viewed),
+        "planned": len(renders),
         "p50_ms": rounded(statistics.median(ok)) if ok else None,
         "p95_ms": rounded(percentile(ok, 95)) if ok else None,
         "max_ms": rounded(max(ok)) if ok else None,
         "landing_p50_ms": rounded(statistics.median(landing)) if landing else None,
         "landing_p95_ms": rounded(percentile(landing, 95)) if landing else None,
         "errors": len(errors),
-        "error_examples": sorted(set(errors))[:5],
+        "error_examples": sorted(set(errors))[:8],
         "wall_s": rounded(wall_s, 2),
         "timeout_s": timeout,
         "limit_s": limit_s,
