@@ -123,13 +123,13 @@ def test_rejected_file_leaves_the_warehouse_byte_identical(salinan_gudang: Path)
 def test_kembalikan_restores_the_data_and_keeps_the_log(salinan_gudang: Path) -> None:
     w = salinan_gudang
     tabel = ("ikm", "ikm_ringkas", "sumber")
-    sebelum = {t: _q(w, f"select * from {t} order by all") for t in tabel}  # noqa: S608 - fixed names
+    sebelum = {t: _q(w, "select * from " + t + " order by all") for t in tabel}  # noqa: S608 - fixed names
     _impor(w, "ikm.csv", ib.csv_ikm(ib.firma(10, seed=14)))
     assert _q(w, "select count(*) from ikm").item() == 10
     v = gudang.kembalikan(w, "penguji")
     assert v.berkas == "ikm.csv"
     for t in tabel:
-        assert _q(w, f"select * from {t} order by all").equals(sebelum[t]), t  # noqa: S608
+        assert _q(w, "select * from " + t + " order by all").equals(sebelum[t]), t  # noqa: S608 - fixed names
     assert _q(w, "select status from impor_log order by waktu")["status"].to_list() == [
         "dibangun",
         "diimpor",
