@@ -1,15 +1,16 @@
 -- ikm_pilihan: one row per value a categorical IKM filter can take (jenis = sektor, kbli, rantai, tahap,
--- skala), from every registry year, with the Indonesian label of KBLI divisions.
+-- skala), from every registry year, with the Indonesian label of KBLI divisions. Only KBLI needs the raw
+-- registry; the other four come from the pre-aggregate (one scan of 25 million rows instead of five at scale 60).
 with nilai as (
-    select distinct 'sektor' as jenis, sektor as nilai from ikm
+    select distinct 'sektor' as jenis, sektor as nilai from ikm_ringkas
     union all
     select distinct 'kbli' as jenis, left(kbli, 2) as nilai from ikm
     union all
-    select distinct 'rantai' as jenis, rantai as nilai from ikm
+    select distinct 'rantai' as jenis, rantai as nilai from ikm_ringkas
     union all
-    select distinct 'tahap' as jenis, tahap as nilai from ikm
+    select distinct 'tahap' as jenis, tahap as nilai from ikm_ringkas
     union all
-    select distinct 'skala' as jenis, skala as nilai from ikm
+    select distinct 'skala' as jenis, skala as nilai from ikm_ringkas
 ),
 
 final as (

@@ -33,51 +33,69 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def app_url(gudang: Fixture) -> Iterator[str]:
+def mulai_server(env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str]:
+    """Start the app on a free port and wait for its health check; another process on this shared machine may
+    take the port between choosing and binding it, so a server that exits at once is retried on a new port."""
+    err = ""
+    for _ in range(3):
+        port = _free_port()
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                str(ROOT / "app.py"),
+                "--server.port",
+                str(port),
+                "--server.address",
+                "127.0.0.1",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while proc.poll() is None and time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        return proc, url
+            except OSError:
+                time.sleep(0.3)
+        err = proc.stderr.read().decode() if proc.poll() is not None and proc.stderr else "timeout"
+        proc.kill()
+        proc.wait(timeout=10)
+    pytest.fail(f"streamlit did not start: {err[-2000:]}")
+
+
+def hentikan(proc: subprocess.Popen[bytes]) -> None:
+    """Stop a server started by :func:`mulai_server`, always."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+def perlu_chromium() -> None:
+    """Skip with a reason when Debian's Chromium is missing; in CI (``CI=true``) fail instead."""
     if not CHROMIUM.exists():
         if os.environ.get("CI") == "true":
             pytest.fail("CI=true but /usr/bin/chromium is missing: .ci/run must install Debian's chromium")
         pytest.skip("no /usr/bin/chromium on this machine (apt-get install chromium); browser tests skipped")
-    port = _free_port()
-    env = {**os.environ, "DASBOR_WAREHOUSE": str(gudang.warehouse)}
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(ROOT / "app.py"),
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    url = f"http://127.0.0.1:{port}"
+
+
+@pytest.fixture(scope="module")
+def app_url(gudang: Fixture) -> Iterator[str]:
+    perlu_chromium()
+    proc, url = mulai_server({**os.environ, "DASBOR_WAREHOUSE": str(gudang.warehouse)})
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    err = proc.stderr.read().decode() if proc.stderr else ""
-                    pytest.fail(f"streamlit did not start: {err[-2000:]}")
-                time.sleep(0.3)
         yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        hentikan(proc)
 
 
 ARGS = [

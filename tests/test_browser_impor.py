@@ -9,10 +9,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -22,7 +18,7 @@ import pytest
 
 from dasbor.impor import akun
 from tests import impor_berkas as ib
-from tests.browser import ARGS, ARTIFACTS, CHROMIUM, _free_port
+from tests.browser import ARTIFACTS, hentikan, launch, mulai_server, perlu_chromium
 from tests.conftest import Fixture
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,10 +28,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def server_impor(gudang: Fixture, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    if not CHROMIUM.exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail("CI=true but /usr/bin/chromium is missing")
-        pytest.skip("no /usr/bin/chromium on this machine; browser tests skipped")
+    perlu_chromium()
     folder = tmp_path_factory.mktemp("impor_browser")
     w = folder / "warehouse.duckdb"
     shutil.copy2(gudang.warehouse, w)
@@ -45,53 +38,11 @@ def server_impor(gudang: Fixture, tmp_path_factory: pytest.TempPathFactory) -> I
         "DASBOR_AKUN": f"analis:{akun.buat_hash(SANDI)}",
         "DASBOR_GEO_DIR": str(folder / "geo"),
     }
-    proc, url = _mulai(env)
+    proc, url = mulai_server(env)
     try:
         yield url, w
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-
-
-def _mulai(env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str]:
-    """Start the app on a free port and wait for its health check; another process on this shared machine may
-    take the port between choosing and binding it, so a server that exits at once is retried on a new port."""
-    err = ""
-    for _ in range(3):
-        port = _free_port()
-        proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                str(ROOT / "app.py"),
-                "--server.port",
-                str(port),
-                "--server.address",
-                "127.0.0.1",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-        )
-        url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
-        while proc.poll() is None and time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        return proc, url
-            except OSError:
-                time.sleep(0.3)
-        err = proc.stderr.read().decode() if proc.poll() is not None and proc.stderr else "timeout"
-        proc.kill()
-        proc.wait(timeout=10)
-    pytest.fail(f"streamlit did not start: {err[-2000:]}")
+        hentikan(proc)
 
 
 def _klik_tab(page: Any, tab: str, tanda: str) -> None:
@@ -126,7 +77,7 @@ def test_login_upload_xlsx_confirm_and_other_pages_see_it(server_impor: tuple[st
     )
     requests: list[str] = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        browser = launch(p)
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 2000})
             page.on("request", lambda r: requests.append(r.url))
