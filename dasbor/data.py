@@ -104,6 +104,13 @@ def dek_siap(dek_json: str, warehouse: str) -> slides.DekSiap:
     return slides.siapkan(store.dek_dari_json(dek_json), Path(warehouse))
 
 
+@st.cache_data(show_spinner=False)
+def nama_dek(versi: float) -> tuple[str, ...]:
+    """Deck names, read from disk once per version of the decks file (``versi`` is its modification time), not
+    once per "Tambah ke presentasi" button on every rerun."""
+    return tuple(d.nama for d in store.baca_dek())
+
+
 @st.cache_data(show_spinner="Membandingkan dengan snapshot ...")
 def banding_snapshot(snapshot: str, warehouse: str) -> tuple[int, pl.DataFrame]:
     """Year compared and the KPI changes per kabupaten between a snapshot and the current warehouse."""

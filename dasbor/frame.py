@@ -126,12 +126,18 @@ def salin_tautan() -> None:
         st.code(url_state.tautan(dasar, param), language=None, wrap_lines=True)
 
 
+def _versi_dek() -> float:
+    """Modification time of the decks file (0 when none is saved yet): the cache key of the deck names."""
+    path = store.folder() / "dek.json"
+    return path.stat().st_mtime if path.exists() else 0.0
+
+
 def tombol_presentasi(tampilan: str) -> None:
     """ "Tambah ke presentasi": save this chart with the page's current filters into a named deck."""
     with st.popover("Tambah ke presentasi", icon=":material/add_to_queue:"):
         nama = st.selectbox(
             "Presentasi",
-            [d.nama for d in store.baca_dek()],
+            list(data.nama_dek(_versi_dek())),
             key=f"_dek_{tampilan}",
             accept_new_options=True,
             help="Pilih presentasi atau ketik nama baru.",
