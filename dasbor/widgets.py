@@ -30,8 +30,21 @@ def catatan_url() -> list[str]:
     return list(st.session_state.get(_CATATAN, []))
 
 
+def _bawa_ke_halaman_ini(key: str) -> None:
+    """Keep a global filter's value when the user moves to another page.
+
+    Streamlit ties a widget's value to the page that drew it: the same key drawn on the next page is a new
+    widget, which starts at its first option, so Ringkasan at 2025 became Ekspor at 2020 and the chosen
+    kabupaten were dropped. Writing the value back under its key before the widget is drawn makes it the new
+    widget's value (Streamlit's documented way to carry widget state across pages).
+    """
+    if key in st.session_state:
+        st.session_state[key] = st.session_state[key]
+
+
 def pilih_tahun(pilihan: Sequence[int], default: int, *, key: str = "tahun") -> int:
-    """Year selector in the sidebar, bound to ``?tahun=``."""
+    """Year selector in the sidebar, bound to ``?tahun=``; the year stays when the user changes page."""
+    _bawa_ke_halaman_ini(key)
     if key not in st.session_state:
         nilai, catatan = url_state.parse_tahun(st.query_params.get(key), pilihan, default)
         _catat(catatan)
@@ -44,7 +57,9 @@ def pilih_tahun(pilihan: Sequence[int], default: int, *, key: str = "tahun") -> 
 
 
 def pilih_kabupaten(daftar: Sequence[Kabupaten], *, key: str = "kab") -> tuple[str, ...]:
-    """Kabupaten/kota multiselect in the sidebar (empty = the whole province), bound to ``?kab=``."""
+    """Kabupaten/kota multiselect in the sidebar (empty = the whole province), bound to ``?kab=``; the choice
+    stays when the user changes page."""
+    _bawa_ke_halaman_ini(key)
     kode = [k.kode_bps for k in daftar]
     nama = {k.kode_bps: k.nama for k in daftar}
     if key not in st.session_state:
