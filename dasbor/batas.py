@@ -9,10 +9,11 @@ geopandas is imported here only.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +72,13 @@ class Batas:
     skema: bool
     atribusi: str
     pesan: tuple[str, ...] = field(default_factory=tuple)
+
+    @cached_property
+    def sidik(self) -> bytes:
+        """Content fingerprint (the GeoJSON and the attribution), so a cached map is keyed on the boundaries
+        it shows; computed once per object."""
+        teks = json.dumps([self.geojson, self.skema, self.atribusi], sort_keys=True, separators=(",", ":"))
+        return hashlib.blake2b(teks.encode(), digest_size=16).digest()
 
     @property
     def ukuran_kb(self) -> float:

@@ -5,7 +5,7 @@ import datetime as dt
 
 import streamlit as st
 
-from dasbor import charts_ekspor, data, frame, kpi_ekspor, unduhan, widgets
+from dasbor import charts_ekspor, data, figur, frame, kpi_ekspor, unduhan, widgets
 from dasbor.palette import LABEL_RANTAI, LABEL_TAHAP, URUTAN_RANTAI, URUTAN_TAHAP
 
 f = frame.halaman("Ekspor & Hilirisasi")
@@ -53,15 +53,20 @@ kiri, kanan = st.columns([2, 3])
 with kiri:
     st.subheader(f"Indeks Hilirisasi per rantai, {f.tahun}")
     st.plotly_chart(
-        charts_ekspor.indeks_per_rantai(data.ekspor_indeks_rantai(f.tahun, f.kab, rantai)), key="indeks_rantai"
+        figur.tersimpan(charts_ekspor.indeks_per_rantai, data.ekspor_indeks_rantai(f.tahun, f.kab, rantai)),
+        key="indeks_rantai",
     )
     frame.keterangan_sumber(("ekspor",))
 with kanan:
     st.subheader("Nilai ekspor " + ("per bulan" if periode == "bulanan" else "per tahun"))
     deret = data.ekspor_deret(periode, f.kab, rantai, tahap)
     tab_rantai, tab_tahap = st.tabs(["Per rantai", "Per tahap"])
-    tab_rantai.plotly_chart(charts_ekspor.area_deret(deret, mata_uang, menurut="rantai"), key="deret_rantai")
-    tab_tahap.plotly_chart(charts_ekspor.area_deret(deret, mata_uang, menurut="tahap"), key="deret_tahap")
+    tab_rantai.plotly_chart(
+        figur.tersimpan(charts_ekspor.area_deret, deret, mata_uang, menurut="rantai"), key="deret_rantai"
+    )
+    tab_tahap.plotly_chart(
+        figur.tersimpan(charts_ekspor.area_deret, deret, mata_uang, menurut="tahap"), key="deret_tahap"
+    )
     frame.keterangan_sumber(sumber)
 
 st.subheader("Indeks Hilirisasi per kabupaten/kota")
@@ -71,10 +76,13 @@ for tab, indeks_kolom in zip(
 ):
     with tab:
         peta_panas, peringkat = st.columns([3, 2])
-        peta_panas.plotly_chart(charts_ekspor.heatmap_indeks(per_kab, indeks_kolom), key=f"heatmap_{indeks_kolom}")
+        peta_panas.plotly_chart(
+            figur.tersimpan(charts_ekspor.heatmap_indeks, per_kab, indeks_kolom), key=f"heatmap_{indeks_kolom}"
+        )
         peringkat.markdown(f"**Peringkat {f.tahun}**")
         peringkat.plotly_chart(
-            charts_ekspor.peringkat_indeks(per_kab, f.tahun, indeks_kolom), key=f"peringkat_{indeks_kolom}"
+            figur.tersimpan(charts_ekspor.peringkat_indeks, per_kab, f.tahun, indeks_kolom),
+            key=f"peringkat_{indeks_kolom}",
         )
 st.caption(
     "Tanda – berarti kabupaten/kota itu tidak punya ekspor yang terpetakan ke rantai pada tahun tersebut. Ekspor "
@@ -88,7 +96,7 @@ tangga = data.ekspor_tahap_per_rantai(f.tahun, f.kab, rantai)
 rantai_ada = [r for r in URUTAN_RANTAI if r in set(tangga["rantai"].to_list())]
 if rantai_ada:
     for tab, r in zip(st.tabs([LABEL_RANTAI.get(r, r) for r in rantai_ada]), rantai_ada, strict=True):
-        tab.plotly_chart(charts_ekspor.sankey_rantai(tangga, r, mata_uang), key=f"sankey_{r}")
+        tab.plotly_chart(figur.tersimpan(charts_ekspor.sankey_rantai, tangga, r, mata_uang), key=f"sankey_{r}")
 else:
     st.info("Tidak ada ekspor yang terpetakan ke rantai untuk penyaring ini.")
 st.caption("Lebar alur adalah nilai ekspor per tahap, bukan aliran fisik bahan dari satu tahap ke tahap berikutnya.")
@@ -100,14 +108,17 @@ with kiri:
     st.subheader(f"Menurut kode HS, {f.tahun}")
     per_hs = data.ekspor_per_hs(f.tahun, f.kab, rantai, tahap)
     tab_semua, tab_tanpa = st.tabs(["Semua", "Tanpa batu bara"])
-    tab_semua.plotly_chart(charts_ekspor.treemap_hs(per_hs, mata_uang), key="hs")
-    tab_tanpa.plotly_chart(charts_ekspor.treemap_hs(per_hs, mata_uang, tanpa_batubara=True), key="hs_tanpa_batubara")
+    tab_semua.plotly_chart(figur.tersimpan(charts_ekspor.treemap_hs, per_hs, mata_uang), key="hs")
+    tab_tanpa.plotly_chart(
+        figur.tersimpan(charts_ekspor.treemap_hs, per_hs, mata_uang, tanpa_batubara=True), key="hs_tanpa_batubara"
+    )
     st.caption("Bab HS (2 digit) berisi pos HS (4 digit); warna menurut rantai komoditas, abu-abu = tidak terpetakan.")
     frame.keterangan_sumber(sumber)
 with kanan:
     st.subheader(f"Negara tujuan, {f.tahun}")
     st.plotly_chart(
-        charts_ekspor.negara_tujuan(data.ekspor_per_negara(f.tahun, f.kab, rantai, tahap), mata_uang), key="negara"
+        figur.tersimpan(charts_ekspor.negara_tujuan, data.ekspor_per_negara(f.tahun, f.kab, rantai, tahap), mata_uang),
+        key="negara",
     )
     frame.keterangan_sumber(sumber)
 

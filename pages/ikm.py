@@ -5,7 +5,7 @@ import datetime as dt
 import polars as pl
 import streamlit as st
 
-from dasbor import captions, charts_ikm, data, frame, kpi_ikm, sel_kecil, settings, tabel_ikm, unduhan, widgets
+from dasbor import captions, charts_ikm, data, figur, frame, kpi_ikm, sel_kecil, settings, tabel_ikm, unduhan, widgets
 from dasbor.filter_ikm import (
     LABEL_SKALA,
     LABEL_YA_TIDAK,
@@ -77,16 +77,22 @@ ukuran = widgets.pilih_satu(
 frame.catatan_url_baru(sejak_ukuran)
 st.subheader("Menurut sektor")
 tab_sektor, tab_kbli = st.tabs(["Sektor", "KBLI 2 digit"])
-tab_sektor.plotly_chart(charts_ikm.batang_kategori(data.ikm_per_sektor(saring), "sektor", ukuran), key="sektor_g")
-tab_kbli.plotly_chart(charts_ikm.batang_kategori(data.ikm_per_kbli(saring), "label", ukuran), key="kbli_g")
+tab_sektor.plotly_chart(
+    figur.tersimpan(charts_ikm.batang_kategori, data.ikm_per_sektor(saring), "sektor", ukuran), key="sektor_g"
+)
+tab_kbli.plotly_chart(
+    figur.tersimpan(charts_ikm.batang_kategori, data.ikm_per_kbli(saring), "label", ukuran), key="kbli_g"
+)
 frame.keterangan_sumber(("ikm",))
 
 st.subheader("Menurut kabupaten/kota")
-st.plotly_chart(charts_ikm.batang_kategori(data.ikm_per_kabupaten(saring), "nama", ukuran), key="kab_g")
+st.plotly_chart(
+    figur.tersimpan(charts_ikm.batang_kategori, data.ikm_per_kabupaten(saring), "nama", ukuran), key="kab_g"
+)
 frame.keterangan_sumber(("ikm",))
 
 st.subheader("Menurut tahun registri")
-st.plotly_chart(charts_ikm.tren_registri(data.ikm_per_tahun(saring), ukuran), key="tahun_g")
+st.plotly_chart(figur.tersimpan(charts_ikm.tren_registri, data.ikm_per_tahun(saring), ukuran), key="tahun_g")
 frame.keterangan_sumber(("ikm",))
 
 jumlah = kpi_ikm.jumlah_ikm(ringkasan, f.tahun)

@@ -3,7 +3,7 @@
 import polars as pl
 import streamlit as st
 
-from dasbor import charts, charts_ikm, data, formats, frame, profil, tabel
+from dasbor import charts, charts_ikm, data, figur, formats, frame, profil, tabel
 from dasbor.charts_program import LABEL_INDIKATOR
 from dasbor.filter_ikm import FilterIkm
 
@@ -61,12 +61,14 @@ frame.keterangan_sumber(("ikm", "ekspor"))
 kiri, kanan = st.columns(2)
 with kiri:
     st.subheader("Tren IKM dan ekspor")
-    st.plotly_chart(charts.tren_ikm_ekspor(data.tren_tahunan((kab,))), key="tren")
+    st.plotly_chart(figur.tersimpan(charts.tren_ikm_ekspor, data.tren_tahunan((kab,))), key="tren")
     frame.keterangan_sumber(("ikm", "ekspor"))
 with kanan:
     st.subheader(f"Sektor IKM, {f.tahun}")
     st.plotly_chart(
-        charts_ikm.batang_kategori(data.ikm_per_sektor(FilterIkm(tahun=f.tahun, kab=(kab,))), "sektor", "jumlah"),
+        figur.tersimpan(
+            charts_ikm.batang_kategori, data.ikm_per_sektor(FilterIkm(tahun=f.tahun, kab=(kab,))), "sektor", "jumlah"
+        ),
         key="sektor",
     )
     frame.keterangan_sumber(("ikm",))
@@ -88,7 +90,9 @@ with kiri:
     frame.keterangan_sumber(("ikm",))
 with kanan:
     st.subheader(f"Ekspor per rantai dan tahap, {f.tahun}")
-    st.plotly_chart(charts.bauran_ekspor(data.ekspor_rantai_tahap(f.tahun, (kab,)), porsi=True), key="bauran")
+    st.plotly_chart(
+        figur.tersimpan(charts.bauran_ekspor, data.ekspor_rantai_tahap(f.tahun, (kab,)), porsi=True), key="bauran"
+    )
     frame.keterangan_sumber(("ekspor",))
 
 kiri, kanan = st.columns(2)

@@ -3,7 +3,7 @@
 import polars as pl
 import streamlit as st
 
-from dasbor import data, formats, frame, maps, settings, widgets
+from dasbor import data, figur, formats, frame, maps, settings, widgets
 
 f = frame.halaman("Peta")
 sejak = frame.jumlah_catatan_url()
@@ -52,7 +52,7 @@ with samping:
     m = maps.METRIK[metrik]
     tahun_ini = metrik_df.filter(pl.col("tahun") == f.tahun).sort(m.kolom, descending=True, nulls_last=True)
     st.subheader(f"{m.label}, {f.tahun}")
-    st.plotly_chart(maps.peringkat(tahun_ini, m, kab), key="samping")
+    st.plotly_chart(figur.tersimpan(maps.peringkat, tahun_ini, m, kab), key="samping")
     if kab:
         nama = tahun_ini.filter(pl.col("kode_bps") == kab)["nama"].item()
         nilai = tahun_ini.filter(pl.col("kode_bps") == kab)[m.kolom].item()

@@ -3,7 +3,7 @@
 import polars as pl
 import streamlit as st
 
-from dasbor import charts_program, data, formats, frame, tabel_halal
+from dasbor import charts_program, data, figur, formats, frame, tabel_halal
 
 f = frame.halaman("Program")
 
@@ -15,10 +15,10 @@ with kiri:
     if baris.is_empty():
         st.info(f"Belum ada data program halal untuk {f.tahun}.")
     else:
-        st.plotly_chart(charts_program.corong_halal(baris.row(0, named=True), f.tahun), key="corong")
+        st.plotly_chart(figur.tersimpan(charts_program.corong_halal, baris.row(0, named=True), f.tahun), key="corong")
     frame.keterangan_sumber(("program",))
 with kanan:
-    st.plotly_chart(charts_program.halal_per_tahun(halal, provinsi=not f.kab), key="halal_tahun")
+    st.plotly_chart(figur.tersimpan(charts_program.halal_per_tahun, halal, provinsi=not f.kab), key="halal_tahun")
     st.caption(
         "Target program provinsi: 20–40 IKM bersertifikat halal per tahun (seluruh Kalimantan Selatan)."
         if not f.kab
@@ -45,14 +45,16 @@ if not kini.is_empty():
         border=True,
         help="Sertifikat bertanggal 17 Oktober 2024 atau sesudahnya, saat halal wajib bagi produk pangan.",
     )
-st.plotly_chart(charts_program.persen_halal_pangan(pangan), key="halal_pangan")
+st.plotly_chart(figur.tersimpan(charts_program.persen_halal_pangan, pangan), key="halal_pangan")
 frame.keterangan_sumber(("ikm",))
 
 st.subheader("Link and match dengan SMK")
 smk = data.program_tahunan("link_match_smk", f.kab)
 kiri, kanan = st.columns(2)
 with kiri:
-    st.plotly_chart(charts_program.peserta_hasil(smk, "Siswa SMK ikut", "Siswa ditempatkan"), key="smk")
+    st.plotly_chart(
+        figur.tersimpan(charts_program.peserta_hasil, smk, "Siswa SMK ikut", "Siswa ditempatkan"), key="smk"
+    )
     st.caption(
         "Jumlah kemitraan IKM–SMK (perjanjian kerja sama) belum dicatat dalam tabel program; yang tampil adalah "
         "siswa yang ikut dan yang ditempatkan."
@@ -81,18 +83,23 @@ st.subheader("Industri hijau")
 kiri, kanan = st.columns(2)
 with kiri:
     hijau = data.program_tahunan("industri_hijau", f.kab)
-    st.plotly_chart(charts_program.peserta_hasil(hijau, "IKM didampingi", "IKM produk ramah lingkungan"), key="hijau")
+    st.plotly_chart(
+        figur.tersimpan(charts_program.peserta_hasil, hijau, "IKM didampingi", "IKM produk ramah lingkungan"),
+        key="hijau",
+    )
     frame.keterangan_sumber(("program",))
 with kanan:
     sasirangan = data.ikm_komoditas_tahunan("kain sasirangan", f.kab)
-    st.plotly_chart(charts_program.jumlah_per_tahun(sasirangan, "jumlah_ikm", "IKM sasirangan"), key="sasirangan")
+    st.plotly_chart(
+        figur.tersimpan(charts_program.jumlah_per_tahun, sasirangan, "jumlah_ikm", "IKM sasirangan"), key="sasirangan"
+    )
     st.caption(
         "Registri belum membedakan sasirangan pewarna alam dan sintetis; yang tampil adalah semua IKM sasirangan."
     )
     frame.keterangan_sumber(("ikm",))
 
 st.subheader("Target rencana dan capaian (provinsi)")
-st.plotly_chart(charts_program.target_capaian(data.target_capaian()), key="target")
+st.plotly_chart(figur.tersimpan(charts_program.target_capaian, data.target_capaian()), key="target")
 frame.keterangan_sumber(("target", "ikm", "ekspor", "program"))
 frame.tombol_presentasi("program.target")
 frame.salin_tautan()

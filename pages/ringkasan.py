@@ -3,7 +3,7 @@
 import polars as pl
 import streamlit as st
 
-from dasbor import charts, data, frame, kpi, maps, settings
+from dasbor import charts, data, figur, frame, kpi, maps, settings
 
 f = frame.halaman("Ringkasan")
 st.markdown(f"#### {f.nama_wilayah} · {f.tahun}")
@@ -21,8 +21,15 @@ with peta_kiri:
     path = settings.boundaries_path()
     batas = data.batas_wilayah(str(path or ""), path.stat().st_mtime if path and path.exists() else 0.0)
     st.plotly_chart(
-        maps.choropleth(
-            data.peta_metrik(), batas, "jumlah_ikm", f.tahun, kawasan=data.kawasan_profil(), animasi=False, tinggi=460
+        figur.tersimpan(
+            maps.choropleth,
+            data.peta_metrik(),
+            batas,
+            "jumlah_ikm",
+            f.tahun,
+            kawasan=data.kawasan_profil(),
+            animasi=False,
+            tinggi=460,
         ),
         key="peta",
         config={"scrollZoom": False},
@@ -33,7 +40,9 @@ with peta_kanan:
     st.subheader("Indeks Hilirisasi tanpa batu bara")
     indeks = data.peta_metrik().filter(pl.col("tahun") == f.tahun)
     st.plotly_chart(
-        maps.peringkat(indeks, maps.METRIK["indeks_tanpa_batubara"], f.kab[0] if len(f.kab) == 1 else None),
+        figur.tersimpan(
+            maps.peringkat, indeks, maps.METRIK["indeks_tanpa_batubara"], f.kab[0] if len(f.kab) == 1 else None
+        ),
         key="peringkat",
     )
     frame.keterangan_sumber(("ekspor",))
@@ -41,15 +50,15 @@ with peta_kanan:
 kiri, kanan = st.columns(2)
 with kiri:
     st.subheader("Tren IKM dan ekspor")
-    st.plotly_chart(charts.tren_ikm_ekspor(data.tren_tahunan(f.kab)), key="tren")
+    st.plotly_chart(figur.tersimpan(charts.tren_ikm_ekspor, data.tren_tahunan(f.kab)), key="tren")
     frame.keterangan_sumber(("ikm", "ekspor"))
     frame.tombol_presentasi("ringkasan.tren")
 with kanan:
     st.subheader(f"Bauran ekspor per rantai dan tahap, {f.tahun}")
     bauran = data.ekspor_rantai_tahap(f.tahun, f.kab)
     tab_nilai, tab_porsi = st.tabs(["Nilai", "Porsi dalam rantai"])
-    tab_nilai.plotly_chart(charts.bauran_ekspor(bauran), key="bauran_nilai")
-    tab_porsi.plotly_chart(charts.bauran_ekspor(bauran, porsi=True), key="bauran_porsi")
+    tab_nilai.plotly_chart(figur.tersimpan(charts.bauran_ekspor, bauran), key="bauran_nilai")
+    tab_porsi.plotly_chart(figur.tersimpan(charts.bauran_ekspor, bauran, porsi=True), key="bauran_porsi")
     st.caption(
         "Batu bara mentah mendominasi nilai ekspor; tab *Porsi dalam rantai* menunjukkan kemajuan hilirisasi "
         "tiap rantai."
