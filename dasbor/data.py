@@ -2,6 +2,12 @@
 
 Cache keys are small hashable values (ints, strings, tuples of BPS codes), never frames or connections. The
 connection is read-only and shared across sessions; ``db.run_query`` opens a cursor per call.
+
+Query results are cached with ``st.cache_resource``: every session gets the same frame, not a copy.
+``st.cache_data`` unpickles a fresh copy on every call, which was 11 % of the server's CPU with 30 sessions
+(py-spy, scale 1). Sharing is safe because a polars frame is only changed by its few in-place methods,
+which this code does not use (``tests/test_data_bersama.py`` lists them and checks). Decks stay on
+``st.cache_data``: presentation mode resizes a slide's figure, and that must change a copy.
 """
 
 from __future__ import annotations
@@ -19,6 +25,9 @@ from dasbor.deck import banding, slides, store
 from dasbor.deck.gudang import Gudang
 from dasbor.filter_ikm import FilterIkm
 
+hasil_bersama = st.cache_resource(show_spinner=False)
+"""The cache of a query result shared by every session (see the module docstring)."""
+
 
 @st.cache_resource(show_spinner=False)
 def warehouse() -> db.Connection:
@@ -35,49 +44,53 @@ def _run(name: str, **params: object) -> pl.DataFrame:
     return db.run_query(warehouse(), name, **params)
 
 
-@st.cache_data(show_spinner=False)
+@hasil_bersama
 def wilayah() -> pl.DataFrame:
     """The 13 kabupaten/kota with names and leading industry."""
     return _run("wilayah")
 
 
-@st.cache_data(show_spinner=False)
-def tahun_tersedia() -> pl.DataFrame:
-    """Years with registry or export data."""
-    return _run("tahun_tersedia")
+@hasil_bersama
+def tahun_tersedia() -> tuple[tuple[int, ...], int]:
+    """Years with registry or export data, and the default year: the latest with both (the years before have
+    no exports in the registry's sense, the years after are a registry still being filled)."""
+    tahun = _run("tahun_tersedia")
+    pilihan = tuple(sorted(int(t) for t in tahun["tahun"].to_list()))
+    lengkap = tahun.filter(pl.col("ada_ikm") & pl.col("ada_ekspor"))["tahun"].to_list()
+    return pilihan, int(max(lengkap) if lengkap else max(pilihan))
 
 
-@st.cache_data(show_spinner=False)
+@hasil_bersama
 def kpi_ringkasan(tahun: int, kab: tuple[str, ...]) -> pl.DataFrame:
     """KPI row for ``tahun`` and the year before, for the chosen kabupaten (empty = province)."""
     return _run("kpi_ringkasan", tahun=tahun, kab=list(kab))
 
 
-@st.cache_data(show_spinner=False)
+@hasil_bersama
 def tren_tahunan(kab: tuple[str, ...]) -> pl.DataFrame:
     """IKM and exports per year."""
     return _run("tren_tahunan", kab=list(kab))
 
 
-@st.cache_data(show_spinner=False)
+@hasil_bersama
 def ekspor_rantai_tahap(tahun: int, kab: tuple[str, ...]) -> pl.DataFrame:
     """Export value per chain and stage in ``tahun``."""
     return _run("ekspor_rantai_tahap", tahun=tahun, kab=list(kab))
 
 
-@st.cache_data(show_spinner=False)
+@hasil_bersama
 def sumber_tabel(tabel: tuple[str, ...]) -> pl.DataFrame:
     """Sources cited by the given warehouse tables."""
     return _run("sumber_tabel", tabel=list(tabel))
 
 
-@st.cache_data(show_spinner=False)
+@hasil_bersama
 def tabel_contoh() -> tuple[str, ...]:
     """Warehouse tables that still hold generated sample data."""
     return tuple(_run("tabel_contoh")["tabel"].to_list())
 
 
-@st.cache_data(show_spinner=False)
+@hasil_bersama
 def versi_gudang() -> str | None:
     """The schema version the warehouse was built with."""
     versi = _run("versi_gudang")["versi_skema"][0]
@@ -126,111 +139,111 @@ def banding_snapshot(snapshot: str, warehouse: str) -> tuple[int, pl.DataFrame]:
 # as small a cache key as the tuples it holds.
 
 
-@st.cache_data(show_spinner=False)
+@hasil_bersama
 def ikm_pilihan() -> pl.DataFrame:
     """Values of the IKM page's categorical filters (jenis, nilai, label)."""
     return _run("ikm_pilihan")
 
 
-@st.cache_data(show_spinner=False)
+@hasil_bersama
 def ikm_rentang_berdiri() -> tuple[int, int]:
     """Earliest and latest founding year in the registry: the bounds of the founding-year slider."""
     row = _run("ikm_rentang_berdiri").row(0)
     return int(row[0]), int(row[1])
 
 
-@st.cache_data(show_spinner=False)
+@hasil_bersama
 def ikm_ringkasan(f: FilterIkm) -> pl.DataFrame:
     """Filtered registry totals for the chosen year and the year before."""
     return _run("ikm_ringkasan", **f.params())
 
 
-@st.cache_data(show_spinner=False)
+@hasil_bersama
 def ikm_per_sektor(f: FilterIkm) -> pl.DataFrame:
     """Filtered registry per sektor in the chosen year."""
     return _run("ikm_per_sektor", **f.params())
 
 
-@st.cache_data(show_spinner=False)
+@hasil_bersama
 def ikm_per_kbli(f: FilterIkm) -> pl.DataFrame:
     """Filtered registry per KBLI division in the chosen year."""
     return _run("ikm_per_kbli", **f.params())
 
 
-@st.cache_data(show_spinner=False)
+@hasil_bersama
 def ikm_per_kabupaten(f: FilterIkm) -> pl.DataFrame:
     """Filtered registry per kabupaten/kota in the chosen year."""
     return _run("ikm_per_kabupaten", **f.params())
 
 
-@st.cache_data(show_spinner=False)
+@hasil_bersama
 def ikm_per_tahun(f: FilterIkm) -> pl.DataFrame:
     """Filtered registry per registry year."""
     return _run("ikm_per_tahun", **f.params())
 
 
-@st.cache_data(show_spinner=False)
+@hasil_bersama
 def ikm_rekap(f: FilterIkm) -> pl.DataFrame:
     """Filtered registry per kabupaten x sektor in the chosen year (the aggregate download)."""
     return _run("ikm_rekap", **f.params())
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)
 def ikm_daftar(f: FilterIkm, batas: int, mulai: int = 0) -> pl.DataFrame:
     """One page of firms of the filtered registry: ``batas`` rows from ``mulai``."""
     return _run("ikm_daftar", **f.params(), batas=batas, mulai=mulai)
 
 
-@st.cache_data(show_spinner=False, max_entries=2)
+@st.cache_resource(show_spinner=False, max_entries=2)
 def ikm_daftar_unduhan(f: FilterIkm) -> pl.DataFrame:
     """Every firm of the filtered registry, for the download. Kept apart from the pages of the table so that
     at most two full lists (about 20 MB each at 73,000 firms) stay in memory."""
     return _run("ikm_daftar", **f.params(), batas=None, mulai=0)
 
 
-@st.cache_data(show_spinner=False)
+@hasil_bersama
 def ekspor_pilihan() -> pl.DataFrame:
     """Values of the export page's chain and stage filters (jenis, nilai)."""
     return _run("ekspor_pilihan")
 
 
-@st.cache_data(show_spinner=False)
+@hasil_bersama
 def ekspor_indeks(tahun: int, kab: tuple[str, ...], rantai: tuple[str, ...], tahap: tuple[str, ...]) -> pl.DataFrame:
     """Indeks Hilirisasi (with and without coal), export value and coal's share: ``tahun`` and the year before."""
     return _run("ekspor_indeks", tahun=tahun, kab=list(kab), rantai=list(rantai), tahap=list(tahap))
 
 
-@st.cache_data(show_spinner=False)
+@hasil_bersama
 def ekspor_indeks_rantai(tahun: int, kab: tuple[str, ...], rantai: tuple[str, ...]) -> pl.DataFrame:
     """Each chain's own index in ``tahun`` and the year before."""
     return _run("ekspor_indeks_rantai", tahun=tahun, kab=list(kab), rantai=list(rantai))
 
 
-@st.cache_data(show_spinner=False)
+@hasil_bersama
 def ekspor_deret(periode: str, kab: tuple[str, ...], rantai: tuple[str, ...], tahap: tuple[str, ...]) -> pl.DataFrame:
     """Export value per period (``tahunan`` or ``bulanan``) x chain x stage."""
     return _run("ekspor_deret", periode=periode, kab=list(kab), rantai=list(rantai), tahap=list(tahap))
 
 
-@st.cache_data(show_spinner=False)
+@hasil_bersama
 def ekspor_indeks_kabupaten(kab: tuple[str, ...], rantai: tuple[str, ...]) -> pl.DataFrame:
     """The index with and without coal per kabupaten and year."""
     return _run("ekspor_indeks_kabupaten", kab=list(kab), rantai=list(rantai))
 
 
-@st.cache_data(show_spinner=False)
+@hasil_bersama
 def ekspor_tahap_per_rantai(tahun: int, kab: tuple[str, ...], rantai: tuple[str, ...]) -> pl.DataFrame:
     """Export value per chain and stage in ``tahun`` (the Sankey ladders)."""
     return _run("ekspor_tahap_per_rantai", tahun=tahun, kab=list(kab), rantai=list(rantai))
 
 
-@st.cache_data(show_spinner=False)
+@hasil_bersama
 def ekspor_per_hs(tahun: int, kab: tuple[str, ...], rantai: tuple[str, ...], tahap: tuple[str, ...]) -> pl.DataFrame:
     """Export value per HS heading (with chapter) in ``tahun``."""
     return _run("ekspor_per_hs", tahun=tahun, kab=list(kab), rantai=list(rantai), tahap=list(tahap))
 
 
-@st.cache_data(show_spinner=False)
+@hasil_bersama
 def ekspor_per_negara(
     tahun: int, kab: tuple[str, ...], rantai: tuple[str, ...], tahap: tuple[str, ...]
 ) -> pl.DataFrame:
@@ -239,94 +252,94 @@ def ekspor_per_negara(
 
 
 # --- kawasan ---
-@st.cache_data(show_spinner=False)
+@hasil_bersama
 def kawasan_profil() -> pl.DataFrame:
     """The two estates with their public facts and sources."""
     return _run("kawasan_profil")
 
 
-@st.cache_data(show_spinner=False)
+@hasil_bersama
 def kawasan_tenant_daftar() -> pl.DataFrame:
     """All tenants, public and sample."""
     return _run("kawasan_tenant_daftar")
 
 
-@st.cache_data(show_spinner=False)
+@hasil_bersama
 def ikm_sekitar_kawasan(tahun: int, radius_km: float) -> pl.DataFrame:
     """IKM within ``radius_km`` of each estate, per sector."""
     return _run("ikm_sekitar_kawasan", tahun=tahun, radius_km=radius_km)
 
 
-@st.cache_data(show_spinner=False)
+@hasil_bersama
 def ekspor_kawasan(kab: str, rantai: tuple[str, ...]) -> pl.DataFrame:
     """Yearly exports of ``rantai`` from kabupaten ``kab`` by stage."""
     return _run("ekspor_kawasan", kab=kab, rantai=list(rantai))
 
 
 # --- program ---
-@st.cache_data(show_spinner=False)
+@hasil_bersama
 def program_tahunan(jenis: str, kab: tuple[str, ...]) -> pl.DataFrame:
     """A programme's results per year."""
     return _run("program_tahunan", jenis=jenis, kab=list(kab))
 
 
-@st.cache_data(show_spinner=False)
+@hasil_bersama
 def program_per_kabupaten(jenis: str, tahun: int) -> pl.DataFrame:
     """A programme's results per kabupaten in one year."""
     return _run("program_per_kabupaten", jenis=jenis, tahun=tahun)
 
 
-@st.cache_data(show_spinner=False)
+@hasil_bersama
 def halal_pangan(kab: tuple[str, ...]) -> pl.DataFrame:
     """Food IKM and their halal certificates per registry year."""
     return _run("halal_pangan", kab=list(kab))
 
 
-@st.cache_data(show_spinner=False)
+@hasil_bersama
 def ikm_komoditas_tahunan(komoditas: str, kab: tuple[str, ...]) -> pl.DataFrame:
     """IKM of one commodity per registry year."""
     return _run("ikm_komoditas_tahunan", komoditas=komoditas, kab=list(kab))
 
 
-@st.cache_data(show_spinner=False)
+@hasil_bersama
 def target_capaian() -> pl.DataFrame:
     """Province targets against what was achieved."""
     return _run("target_capaian")
 
 
 # --- profil kabupaten ---
-@st.cache_data(show_spinner=False)
+@hasil_bersama
 def kpi_per_kabupaten(tahun: int) -> pl.DataFrame:
     """The Ringkasan KPIs for every kabupaten side by side."""
     return _run("kpi_per_kabupaten", tahun=tahun)
 
 
-@st.cache_data(show_spinner=False)
+@hasil_bersama
 def komoditas_teratas(tahun: int, kab: str) -> pl.DataFrame:
     """A kabupaten's leading commodities by number of firms."""
     return _run("komoditas_teratas", tahun=tahun, kab=kab)
 
 
-@st.cache_data(show_spinner=False)
+@hasil_bersama
 def program_kabupaten(kab: str, tahun: int) -> pl.DataFrame:
     """Programme results of one kabupaten in one year."""
     return _run("program_kabupaten", kab=kab, tahun=tahun)
 
 
-@st.cache_data(show_spinner=False)
+@hasil_bersama
 def target_kabupaten(kab: str) -> pl.DataFrame:
     """A kabupaten's targets, with the registry count achieved."""
     return _run("target_kabupaten", kab=kab)
 
 
 # --- peta ---
-@st.cache_data(show_spinner=False)
+@hasil_bersama
 def peta_metrik() -> pl.DataFrame:
     """Every map metric per kabupaten and year."""
     return _run("peta_metrik")
 
 
-@st.cache_data(show_spinner=False)
+@hasil_bersama
 def ikm_titik(tahun: int) -> pl.DataFrame:
     """Coordinates of the IKM of one registry year (density layer)."""
     return _run("ikm_titik", tahun=tahun)
@@ -339,7 +352,7 @@ def batas_wilayah(path: str, mtime: float) -> Batas:
 
 
 # --- impor ---
-@st.cache_data(show_spinner=False)
+@hasil_bersama
 def impor_log() -> pl.DataFrame:
     """The warehouse's import log, newest first (empty for a warehouse built before the log existed)."""
     try:
@@ -385,7 +398,7 @@ def pastikan_terkini() -> None:
 
 
 # --- kawasan (before/after per tenant) ---
-@st.cache_data(show_spinner=False)
+@hasil_bersama
 def kawasan_sebelum_sesudah() -> pl.DataFrame:
     """Per tenant with a known start and chain: its chain's exports from the estate's kabupaten before and after."""
     return _run("kawasan_sebelum_sesudah")

@@ -68,12 +68,6 @@ class Filter:
     nama_wilayah: str
 
 
-def _tahun_default(tahun: pl.DataFrame) -> tuple[list[int], int]:
-    pilihan = sorted(int(t) for t in tahun["tahun"].to_list())
-    lengkap = tahun.filter(pl.col("ada_ikm") & pl.col("ada_ekspor"))["tahun"].to_list()
-    return pilihan, int(max(lengkap) if lengkap else max(pilihan))
-
-
 def nama_wilayah(kab: tuple[str, ...], daftar: list[data.Kabupaten]) -> str:
     """How the selection is named in headings: the province, one name, or a count."""
     if not kab:
@@ -99,7 +93,7 @@ def halaman(judul: str, *, saringan: bool = True) -> Filter:
     data.pastikan_terkini()
     try:
         daftar = data.daftar_kabupaten()
-        pilihan, default = _tahun_default(data.tahun_tersedia())
+        pilihan, default = data.tahun_tersedia()
     except FileNotFoundError as exc:
         st.error(str(exc))
         st.stop()

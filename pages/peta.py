@@ -24,7 +24,8 @@ for pesan in batas.pesan:
     st.info(pesan, icon=":material/map:")
 
 metrik_df = data.peta_metrik()
-fig = maps.choropleth(
+fig = figur.tersimpan(
+    maps.choropleth,
     metrik_df,
     batas,
     metrik,

@@ -57,3 +57,13 @@ def test_boundaries_are_keyed_by_content() -> None:
     sama = Batas({"type": "FeatureCollection", "features": []}, skema=False, atribusi="A")
     lain = Batas({"type": "FeatureCollection", "features": []}, skema=False, atribusi="B")
     assert satu.sidik == sama.sidik != lain.sidik
+
+
+def test_fingerprint_is_remembered_per_live_frame_only() -> None:
+    """Computed once per frame object; a frame freed and replaced (CPython may reuse its id) is hashed anew."""
+    df = _bauran()
+    assert figur.sidik(df) is figur.sidik(df)
+    for nilai in (1.0, 2.0, 3.0, 4.0):  # new frames, often at a freed frame's address
+        baru = _bauran(nilai_tengah=nilai)
+        assert figur.sidik(baru) == figur._hitung_sidik(baru)
+        del baru
