@@ -1,10 +1,10 @@
 -- ikm_pilihan: one row per value a categorical IKM filter can take (jenis = sektor, kbli, rantai, tahap,
--- skala), from every registry year, with the Indonesian label of KBLI divisions. Only KBLI needs the raw
--- registry; the other four come from the pre-aggregate (one scan of 25 million rows instead of five at scale 60).
+-- skala), from every registry year, with the Indonesian label of KBLI divisions. All five come from the
+-- pre-aggregate ikm_ringkas, not from the registry (25 million rows at scale 60).
 with nilai as (
     select distinct 'sektor' as jenis, sektor as nilai from ikm_ringkas
     union all
-    select distinct 'kbli' as jenis, left(kbli, 2) as nilai from ikm
+    select distinct 'kbli' as jenis, kbli2 as nilai from ikm_ringkas
     union all
     select distinct 'rantai' as jenis, rantai as nilai from ikm_ringkas
     union all
