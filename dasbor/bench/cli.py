@@ -1,4 +1,5 @@
-"""``python -m dasbor.bench --scale N --json FILE [--runs K] [--cache DIR] [--sessions N] [--warehouse PATH]``.
+"""``python -m dasbor.bench --scale N --json FILE [--runs K] [--cache DIR] [--sessions N] [--pause A,B]
+[--warehouse PATH]``.
 
 Order of work: warehouse (build in a child process, or reuse), queries against pandas, pages under AppTest,
 then a live server (memory of one session, then N simultaneous sessions). A part that fails is recorded in
@@ -34,6 +35,12 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--budget", type=float, default=10.0, help="seconds per query and side, at most")
     parser.add_argument("--cache", type=Path, default=settings.PROJECT_ROOT / "bench" / "cache", help="cache folder")
     parser.add_argument("--sessions", type=int, default=30, help="simultaneous sessions against the live server")
+    parser.add_argument(
+        "--pause",
+        type=_pause,
+        default=live_server.MEETING_PAUSE_S,
+        help="seconds a visitor reads a page in the meeting scenario, as MIN,MAX (default 2,8)",
+    )
     parser.add_argument("--warehouse", type=Path, default=None, help="measure this prebuilt warehouse instead")
     parser.add_argument("--seed", type=int, default=42, help="sample seed")
     parser.add_argument("--rebuild", action="store_true", help="build again even if the cache is current")
@@ -92,7 +99,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     settings_q = query_timing.QuerySettings(runs=args.query_runs, pandas_runs=args.pandas_runs, budget_s=args.budget)
     part("queries", lambda: query_timing.time_queries(path, w.parquet.resolve(), settings_q))
     part("pages", lambda: {"pages": page_timing.time_pages(path, runs=args.runs)})
-    part("server", lambda: live_server.measure(path, args.sessions))
+    part("server", lambda: live_server.measure(path, args.sessions, pause_s=args.pause))
     for name, figures in (result.get("queries") or {}).items():
         if figures.get("error"):
             result["errors"].append(f"query {name}: {figures['error']}")
@@ -115,6 +122,17 @@ def main(argv: list[str] | None = None) -> int:
     for error in result["errors"]:
         print(f"FAILED: {error}", file=sys.stderr)
     return 1 if result["errors"] else 0
+
+
+def _pause(text: str) -> tuple[float, float]:
+    """``"2,8"`` -> (2.0, 8.0)."""
+    try:
+        low, high = (float(v) for v in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected MIN,MAX in seconds, got {text!r}") from None
+    if not 0 <= low <= high:
+        raise argparse.ArgumentTypeError(f"expected 0 <= MIN <= MAX, got {text!r}")
+    return low, high
 
 
 def _shown(path: Path) -> str:

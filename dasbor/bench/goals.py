@@ -2,7 +2,9 @@
 
 Scale 1 is the province (about 73,000 IKM); scale 10 and above is judged by the national goals (the issue
 names scale 60: about 4.4 million IKM). Concurrency is judged at every scale. Where the issue is vague ("build
-in minutes", "memory bounded") the threshold chosen here is written in the goal's text.
+in minutes", "memory bounded") the threshold chosen here is written in the goal's text. Concurrency is
+reported twice, never merged: 30 sessions clicking back to back (a stress test) and 30 sessions at a
+meeting's pace, all landing at the same moment; the issue does not say which it means.
 """
 
 from __future__ import annotations
@@ -112,13 +114,17 @@ def evaluate(result: dict[str, Any]) -> list[dict[str, str]]:
                 _status(build_rss <= 4096.0 if build_rss is not None else None),
             )
         )
-    load = result.get("concurrency") or {}
-    p95, errors = load.get("p95_ms"), load.get("errors")
-    goals.append(
-        Goal(
-            f"{load.get('sessions', 30)} concurrent sessions: p95 <= 1 s, no errors",
-            f"p95 {p95:,.0f} ms, {errors} errors" if p95 is not None else "not measured",
-            _status(p95 <= 1000.0 and errors == 0 if p95 is not None else None),
+    for key, how in (("concurrency", "back to back"), ("concurrency_meeting", "meeting pace")):
+        load = result.get(key) or {}
+        p95, errors = load.get("p95_ms"), load.get("errors")
+        pause = load.get("pause_s")
+        if pause:
+            how += f", {pause[0]:g}-{pause[1]:g} s per page"
+        goals.append(
+            Goal(
+                f"{load.get('sessions', 30)} concurrent sessions ({how}): p95 <= 1 s, no errors",
+                f"p95 {p95:,.0f} ms, {errors} errors" if p95 is not None else "not measured",
+                _status(p95 <= 1000.0 and errors == 0 if p95 is not None else None),
+            )
         )
-    )
     return [asdict(g) for g in goals]

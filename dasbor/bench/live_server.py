@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import random
 import socket
 import statistics
 import subprocess
@@ -152,10 +153,16 @@ async def _render(ws: Any, page: str, query: str, timeout: float) -> Render:
 
 
 async def _session(
-    server: Server, visits: list[tuple[str, str]], timeout: float, start: asyncio.Event, done: list[Render]
+    server: Server,
+    visits: list[tuple[str, str]],
+    timeout: float,
+    start: asyncio.Event,
+    done: list[Render],
+    pauses: list[float] | None = None,
 ) -> list[Render]:
-    """One browser tab: connect, wait for the common start, then view the pages in order. Renders go into
-    ``done`` as they finish, so a session cut off by the run limit still reports what it did."""
+    """One browser tab: connect, wait for the common start, then view the pages in order, reading for
+    ``pauses[i]`` seconds after view ``i`` when given. Renders go into ``done`` as they finish, so a session
+    cut off by the run limit still reports what it did."""
     try:
         # No keepalive pings: browsers send none, and a busy server must not look like a dead one.
         async with websockets.connect(
@@ -165,8 +172,10 @@ async def _session(
             ping_interval=None,
         ) as ws:
             await start.wait()
-            for page, query in visits:
+            for i, (page, query) in enumerate(visits):
                 done.append(await _render(ws, page, query, timeout))
+                if pauses and i < len(visits) - 1:
+                    await asyncio.sleep(pauses[i])
     except (OSError, websockets.WebSocketException) as exc:
         done.append(Render(page="(connect)", ms=0.0, error=f"connect failed: {exc}"))
     return done
@@ -214,12 +223,25 @@ def cpu_ms(pid: int) -> float | None:
 
 
 def concurrency(
-    server: Server, pages: list[str], sessions: int, *, timeout: float = 60.0, limit_s: float = 300.0
+    server: Server,
+    pages: list[str],
+    sessions: int,
+    *,
+    pause_s: tuple[float, float] | None = None,
+    timeout: float = 60.0,
+    limit_s: float = 300.0,
 ) -> dict[str, Any]:
     """``sessions`` visitors connect, then all open the landing page at the same moment (a link shared in a
-    meeting) and go on through every page, each starting at a different one, with alternating filters."""
+    meeting) and go on through every page, each starting at a different one, with alternating filters.
+
+    Without ``pause_s`` every visitor asks for the next page the moment the last one is done: a stress test,
+    30 people clicking without reading. With ``pause_s=(a, b)`` each reads a page for a random a..b seconds
+    (seeded, so runs compare) before the next: the pace of a meeting, where the common landing is the burst.
+    """
     if not 1 <= sessions <= MAX_SESSIONS:
         raise ValueError(f"sessions must be between 1 and {MAX_SESSIONS}")
+    rng = random.Random(7)  # noqa: S311 - reading times in a benchmark, not secrets
+    pauses = [[rng.uniform(*pause_s) for _ in pages] if pause_s else [] for _ in range(sessions)]
 
     def plan(i: int) -> list[tuple[str, str]]:
         rotated = pages[i % len(pages) :] + pages[: i % len(pages)]
@@ -229,7 +251,10 @@ def concurrency(
     async def run() -> tuple[list[list[Render]], float]:
         start = asyncio.Event()
         results: list[list[Render]] = [[] for _ in range(sessions)]
-        tasks = [asyncio.create_task(_session(server, plan(i), timeout, start, results[i])) for i in range(sessions)]
+        tasks = [
+            asyncio.create_task(_session(server, plan(i), timeout, start, results[i], pauses[i]))
+            for i in range(sessions)
+        ]
         await asyncio.sleep(0.5)  # let every session connect before the common start
         began = time.perf_counter()
         start.set()
@@ -251,6 +276,7 @@ def concurrency(
     errors = [f"{r.page}: {r.error}" for r in renders if r.error]
     return {
         "sessions": sessions,
+        "pause_s": list(pause_s) if pause_s else None,
         "renders": len(viewed),
         "planned": len(renders),
         "p50_ms": rounded(statistics.median(ok)) if ok else None,
@@ -266,19 +292,29 @@ def concurrency(
     }
 
 
-def measure(warehouse: Path, sessions: int, *, log: bool = True) -> dict[str, Any]:
-    """Start the server, view every page in one session, read the peak memory, then run the sessions."""
+MEETING_PAUSE_S = (2.0, 8.0)
+"""How long a person in a meeting looks at a page before the next click, in seconds (the meeting scenario)."""
+
+
+def measure(
+    warehouse: Path, sessions: int, *, pause_s: tuple[float, float] = MEETING_PAUSE_S, log: bool = True
+) -> dict[str, Any]:
+    """Start the server, view every page in one session, read the peak memory, then run the sessions twice:
+    back to back (``concurrency``, the stress test) and at a meeting's pace (``concurrency_meeting``)."""
     with running_server(warehouse) as server:
         if log:
             print(f"  server on port {server.port}: every page in one session", flush=True)
         pages, single = single_session(server)
         rss_single = peak_rss_mb(server.pid)
-        if log:
-            print(f"  {sessions} simultaneous sessions", flush=True)
-        cpu_before = cpu_ms(server.pid)
-        load = concurrency(server, pages, sessions)
-        cpu_after = cpu_ms(server.pid)
-        load["peak_rss_mb"] = peak_rss_mb(server.pid)
-        if cpu_before is not None and cpu_after is not None and load["renders"]:
-            load["server_cpu_ms_per_render"] = rounded((cpu_after - cpu_before) / load["renders"])
-    return {"server_pages": single, "peak_rss_mb": rss_single, "concurrency": load}
+        loads = {}
+        for key, pause in (("concurrency", None), ("concurrency_meeting", pause_s)):
+            if log:
+                print(f"  {sessions} simultaneous sessions, {'pause ' + str(pause) if pause else 'no pause'}")
+            cpu_before = cpu_ms(server.pid)
+            load = concurrency(server, pages, sessions, pause_s=pause)
+            cpu_after = cpu_ms(server.pid)
+            load["peak_rss_mb"] = peak_rss_mb(server.pid)
+            if cpu_before is not None and cpu_after is not None and load["renders"]:
+                load["server_cpu_ms_per_render"] = rounded((cpu_after - cpu_before) / load["renders"])
+            loads[key] = load
+    return {"server_pages": single, "peak_rss_mb": rss_single, **loads}

@@ -159,11 +159,15 @@ def render(results: Sequence[dict[str, Any]]) -> str:
 
     lines += ["## Concurrency (live server)", ""]
     rows = []
-    for r in results:
-        c = r.get("concurrency") or {}
+    for r, key in ((r, k) for r in results for k in ("concurrency", "concurrency_meeting")):
+        c = r.get(key) or {}
+        if not c:
+            continue
+        pause = c.get("pause_s")
         rows.append(
             [
                 _label(r),
+                f"meeting pace ({pause[0]:g}-{pause[1]:g} s per page)" if pause else "back to back",
                 str(c.get("sessions")),
                 f"{c.get('renders')} of {c.get('planned', c.get('renders'))}",
                 _num(c.get("p50_ms")),
@@ -176,18 +180,31 @@ def render(results: Sequence[dict[str, Any]]) -> str:
                 _num(c.get("peak_rss_mb"), 0, " MB"),
             ]
         )
-    header = ["run", "sessions", "views done", "p50", "p95", "max", "landing p95", "errors", "server CPU/view"]
+    header = [
+        "run",
+        "scenario",
+        "sessions",
+        "views done",
+        "p50",
+        "p95",
+        "max",
+        "landing p95",
+        "errors",
+        "server CPU/view",
+    ]
     lines += _table([*header, "wall", "peak RSS"], rows)
     lines += [
         "Every session connects, then all open the landing page at the same moment and go on through every page "
-        "(each from a different page; every other session with `?kab=6310`). Latencies are of the views that "
-        "finished; a view that timed out or was never reached within the run limit counts as an error.",
+        "(each from a different page; every other session with `?kab=6310`). Back to back: the next page the "
+        "moment the last is done (a stress test). Meeting pace: each person reads a page for a random time in "
+        "the range before the next click (seeded). Latencies are of the views that finished; a view that timed "
+        "out or was never reached within the run limit counts as an error.",
         "",
     ]
-    for r in results:
-        examples = (r.get("concurrency") or {}).get("error_examples") or []
+    for r, key in ((r, k) for r in results for k in ("concurrency", "concurrency_meeting")):
+        examples = (r.get(key) or {}).get("error_examples") or []
         if examples:
-            lines += [f"Errors ({_label(r)}): " + "; ".join(examples), ""]
+            lines += [f"Errors ({_label(r)}, {key}): " + "; ".join(examples), ""]
 
     lines += ["## Machine and versions", ""]
     for r in results:
