@@ -197,6 +197,17 @@ def pilih_rentang(label: str, key: str, batas: tuple[int, int], *, wadah: Any = 
     return None
 
 
+def tab_terbuka(label: Sequence[str], key: str, *, wadah: Any = None) -> list[Any]:
+    """Tabs of which only the open one is drawn (check ``tab.open``), bound to ``?<key>=<label>`` so a shared
+    link opens the same tab.
+
+    Streamlit otherwise runs and sends the content of every tab on every view: the Ekspor page built and sent
+    15 figures per view, of which a reader sees 7. Opening another tab is then a rerun of the page, served from
+    the caches.
+    """
+    return list((wadah or st).tabs(list(label), key=key, bind="query-params"))
+
+
 def kotak_cari(label: str, key: str, *, wadah: Any = None, placeholder: str = "") -> str:
     """A free-text search box bound to ``?<key>=teks``; returns the trimmed text ("" = no search)."""
     if key not in st.session_state:

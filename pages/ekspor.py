@@ -60,20 +60,24 @@ with kiri:
 with kanan:
     st.subheader("Nilai ekspor " + ("per bulan" if periode == "bulanan" else "per tahun"))
     deret = data.ekspor_deret(periode, f.kab, rantai, tahap)
-    tab_rantai, tab_tahap = st.tabs(["Per rantai", "Per tahap"])
-    tab_rantai.plotly_chart(
-        figur.tersimpan(charts_ekspor.area_deret, deret, mata_uang, menurut="rantai"), key="deret_rantai"
-    )
-    tab_tahap.plotly_chart(
-        figur.tersimpan(charts_ekspor.area_deret, deret, mata_uang, menurut="tahap"), key="deret_tahap"
-    )
+    for tab, menurut in zip(
+        widgets.tab_terbuka(["Per rantai", "Per tahap"], "tab_deret"), ("rantai", "tahap"), strict=True
+    ):
+        if tab.open:
+            tab.plotly_chart(
+                figur.tersimpan(charts_ekspor.area_deret, deret, mata_uang, menurut=menurut), key=f"deret_{menurut}"
+            )
     frame.keterangan_sumber(sumber)
 
 st.subheader("Indeks Hilirisasi per kabupaten/kota")
 per_kab = data.ekspor_indeks_kabupaten(f.kab, rantai)
 for tab, indeks_kolom in zip(
-    st.tabs(["Semua rantai", "Tanpa batu bara"]), ("indeks_hilirisasi", "indeks_tanpa_batubara"), strict=True
+    widgets.tab_terbuka(["Semua rantai", "Tanpa batu bara"], "tab_indeks"),
+    ("indeks_hilirisasi", "indeks_tanpa_batubara"),
+    strict=True,
 ):
+    if not tab.open:
+        continue
     with tab:
         peta_panas, peringkat = st.columns([3, 2])
         peta_panas.plotly_chart(
@@ -95,8 +99,11 @@ st.subheader(f"Dari hulu ke hilir, {f.tahun}")
 tangga = data.ekspor_tahap_per_rantai(f.tahun, f.kab, rantai)
 rantai_ada = [r for r in URUTAN_RANTAI if r in set(tangga["rantai"].to_list())]
 if rantai_ada:
-    for tab, r in zip(st.tabs([LABEL_RANTAI.get(r, r) for r in rantai_ada]), rantai_ada, strict=True):
-        tab.plotly_chart(figur.tersimpan(charts_ekspor.sankey_rantai, tangga, r, mata_uang), key=f"sankey_{r}")
+    for tab, r in zip(
+        widgets.tab_terbuka([LABEL_RANTAI.get(r, r) for r in rantai_ada], "tab_sankey"), rantai_ada, strict=True
+    ):
+        if tab.open:
+            tab.plotly_chart(figur.tersimpan(charts_ekspor.sankey_rantai, tangga, r, mata_uang), key=f"sankey_{r}")
 else:
     st.info("Tidak ada ekspor yang terpetakan ke rantai untuk penyaring ini.")
 st.caption("Lebar alur adalah nilai ekspor per tahap, bukan aliran fisik bahan dari satu tahap ke tahap berikutnya.")
@@ -107,11 +114,14 @@ kiri, kanan = st.columns(2)
 with kiri:
     st.subheader(f"Menurut kode HS, {f.tahun}")
     per_hs = data.ekspor_per_hs(f.tahun, f.kab, rantai, tahap)
-    tab_semua, tab_tanpa = st.tabs(["Semua", "Tanpa batu bara"])
-    tab_semua.plotly_chart(figur.tersimpan(charts_ekspor.treemap_hs, per_hs, mata_uang), key="hs")
-    tab_tanpa.plotly_chart(
-        figur.tersimpan(charts_ekspor.treemap_hs, per_hs, mata_uang, tanpa_batubara=True), key="hs_tanpa_batubara"
-    )
+    for tab, tanpa_batubara in zip(
+        widgets.tab_terbuka(["Semua", "Tanpa batu bara"], "tab_hs"), (False, True), strict=True
+    ):
+        if tab.open:
+            tab.plotly_chart(
+                figur.tersimpan(charts_ekspor.treemap_hs, per_hs, mata_uang, tanpa_batubara=tanpa_batubara),
+                key="hs_tanpa_batubara" if tanpa_batubara else "hs",
+            )
     st.caption("Bab HS (2 digit) berisi pos HS (4 digit); warna menurut rantai komoditas, abu-abu = tidak terpetakan.")
     frame.keterangan_sumber(sumber)
 with kanan:

@@ -76,13 +76,15 @@ ukuran = widgets.pilih_satu(
 )
 frame.catatan_url_baru(sejak_ukuran)
 st.subheader("Menurut sektor")
-tab_sektor, tab_kbli = st.tabs(["Sektor", "KBLI 2 digit"])
-tab_sektor.plotly_chart(
-    figur.tersimpan(charts_ikm.batang_kategori, data.ikm_per_sektor(saring), "sektor", ukuran), key="sektor_g"
-)
-tab_kbli.plotly_chart(
-    figur.tersimpan(charts_ikm.batang_kategori, data.ikm_per_kbli(saring), "label", ukuran), key="kbli_g"
-)
+tab_sektor, tab_kbli = widgets.tab_terbuka(["Sektor", "KBLI 2 digit"], "tab_sektor")
+if tab_sektor.open:
+    tab_sektor.plotly_chart(
+        figur.tersimpan(charts_ikm.batang_kategori, data.ikm_per_sektor(saring), "sektor", ukuran), key="sektor_g"
+    )
+if tab_kbli.open:
+    tab_kbli.plotly_chart(
+        figur.tersimpan(charts_ikm.batang_kategori, data.ikm_per_kbli(saring), "label", ukuran), key="kbli_g"
+    )
 frame.keterangan_sumber(("ikm",))
 
 st.subheader("Menurut kabupaten/kota")

@@ -81,7 +81,9 @@ frame.keterangan_sumber(("ikm", "kawasan"))
 
 st.subheader("Ekspor rantai tenant, sebelum dan sesudah tenant mulai")
 sebelum_sesudah = data.kawasan_sebelum_sesudah()
-for tab, p in zip(st.tabs(list(nama.values())), profil.iter_rows(named=True), strict=True):
+for tab, p in zip(widgets.tab_terbuka(list(nama.values()), "tab_kawasan"), profil.iter_rows(named=True), strict=True):
+    if not tab.open:
+        continue
     with tab:
         mulai = kawasan.rantai_dimulai(tenant, p["id"])
         if not mulai:

@@ -3,7 +3,7 @@
 import polars as pl
 import streamlit as st
 
-from dasbor import charts, data, figur, frame, kpi, maps, settings
+from dasbor import charts, data, figur, frame, kpi, maps, settings, widgets
 
 f = frame.halaman("Ringkasan")
 st.markdown(f"#### {f.nama_wilayah} · {f.tahun}")
@@ -56,9 +56,14 @@ with kiri:
 with kanan:
     st.subheader(f"Bauran ekspor per rantai dan tahap, {f.tahun}")
     bauran = data.ekspor_rantai_tahap(f.tahun, f.kab)
-    tab_nilai, tab_porsi = st.tabs(["Nilai", "Porsi dalam rantai"])
-    tab_nilai.plotly_chart(figur.tersimpan(charts.bauran_ekspor, bauran), key="bauran_nilai")
-    tab_porsi.plotly_chart(figur.tersimpan(charts.bauran_ekspor, bauran, porsi=True), key="bauran_porsi")
+    for tab, porsi in zip(
+        widgets.tab_terbuka(["Nilai", "Porsi dalam rantai"], "tab_bauran"), (False, True), strict=True
+    ):
+        if tab.open:
+            tab.plotly_chart(
+                figur.tersimpan(charts.bauran_ekspor, bauran, porsi=porsi),
+                key="bauran_porsi" if porsi else "bauran_nilai",
+            )
     st.caption(
         "Batu bara mentah mendominasi nilai ekspor; tab *Porsi dalam rantai* menunjukkan kemajuan hilirisasi "
         "tiap rantai."

@@ -27,8 +27,8 @@ def _buka(page: Any, url: str, n_grafik: int) -> None:
 @pytest.mark.parametrize(
     ("halaman", "query", "label", "n_grafik"),
     [
-        ("ikm", "?kab=6303", "Jumlah IKM", 4),
-        ("ekspor", "?mata_uang=rp", "Indeks Hilirisasi", 10),
+        ("ikm", "?kab=6303", "Jumlah IKM", 3),  # sektor (open tab), kabupaten, trend
+        ("ekspor", "?mata_uang=rp", "Indeks Hilirisasi", 7),  # the open tab of each tab group only
     ],
 )
 def test_page_renders_offline_with_screenshots(
@@ -64,3 +64,32 @@ def test_page_renders_offline_with_screenshots(
     outside = off_machine(requests)
     assert not outside, f"requests left the machine: {sorted(outside)}"
     assert Path(ARTIFACTS / f"{halaman}-1280x720.png").stat().st_size > 10_000
+
+
+def test_ekspor_tab_is_drawn_when_opened_and_kept_in_the_link(app_url: str) -> None:
+    """Only the open tab's chart is built and sent; opening another draws it and puts it in the URL, so the
+    link in "Salin tautan" opens the same tab."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = launch(p)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 2000})
+            _buka(page, f"{app_url}/ekspor", 7)
+            sankey_awal = page.locator(".js-plotly-plot .sankey").count()
+            teks_awal = page.locator(".js-plotly-plot .sankey").first.text_content()
+            page.get_by_role("tab", name="Sawit").click()
+            page.wait_for_url("**tab_sankey=Sawit**", timeout=60_000)
+            page.locator(".js-plotly-plot .sankey").first.wait_for(timeout=60_000)
+            page.wait_for_timeout(1000)
+            terbuka = page.get_by_role("tab", name="Sawit").get_attribute("aria-selected")
+            teks = page.locator(".js-plotly-plot .sankey").first.text_content()
+            page.goto(f"{app_url}/ekspor?tab_sankey=Karet", wait_until="domcontentloaded")
+            page.locator(".js-plotly-plot .sankey").first.wait_for(timeout=60_000)
+            page.wait_for_timeout(1000)
+            dari_tautan = page.get_by_role("tab", name="Karet").get_attribute("aria-selected")
+        finally:
+            browser.close()
+    assert sankey_awal == 1, "one Sankey (the open chain's), not one per chain"
+    assert terbuka == "true" and dari_tautan == "true"
+    assert teks and teks != teks_awal, "the Sankey drawn is the opened chain's"

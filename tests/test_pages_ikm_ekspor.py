@@ -197,7 +197,11 @@ def test_ikm_small_cells_read_less_than_three(gudang: Fixture) -> None:
     nilai = {label: v for label, (v, _) in _metrics(at).items()}
     assert nilai["Jumlah IKM"] == "<3"
     assert all(v.startswith("<3") for v in nilai.values())
-    for spec in _charts(at)[:3]:  # sektor, KBLI, kabupaten: one bar each, blanked, labelled "<3"
+    kbli = _open("ikm", kab=kandidat["kode_bps"], cari=kandidat["nama_usaha"], tab_sektor="KBLI 2 digit")
+    assert not kbli.exception, kbli.exception
+    assert _charts(kbli)[0] != _charts(at)[0], "the KBLI tab is drawn when opened by its URL parameter"
+    # sektor (the open tab), kabupaten, and KBLI (its tab opened): one bar each, blanked, labelled "<3"
+    for spec in [*_charts(at)[:2], _charts(kbli)[0]]:
         fig = json.loads(spec)
         assert [x for x in fig["data"][0]["x"] if x is not None] == []
         assert fig["data"][-1]["text"] == [sel_kecil.LABEL_DITAHAN]
