@@ -95,8 +95,12 @@ def _sumbu_nilai(data: pl.DataFrame, ukuran: Ukuran, kelonggaran: float) -> dict
     return {"range": [0, maks * kelonggaran], "tickformat": ",.0f"}
 
 
-def batang_kategori(df: pl.DataFrame, kategori: str, ukuran_key: str) -> go.Figure:
-    """Horizontal bars, one per category (sektor, KBLI label, kabupaten), largest first."""
+def batang_kategori(df: pl.DataFrame, kategori: str, ukuran_key: str, *, sempit: bool = False) -> go.Figure:
+    """Horizontal bars, one per category (sektor, KBLI label, kabupaten), largest first.
+
+    ``sempit`` is for half-width places (Profil Kabupaten): the value axis's numbers are left out, since at that
+    width they run into each other ("1.0002.000") and every bar already carries its value.
+    """
     ukuran = UKURAN[ukuran_key]
     # Shown cells largest first, then withheld cells by name.
     data = _total_terlihat(df, ukuran).sort(["ditahan", "_total", kategori], descending=[False, True, False])
@@ -130,6 +134,8 @@ def batang_kategori(df: pl.DataFrame, kategori: str, ukuran_key: str) -> go.Figu
     )
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(title_text=ukuran.sumbu, nticks=4, tickangle=0, **_sumbu_nilai(data, ukuran, 1.02))
+    if sempit:
+        fig.update_xaxes(showticklabels=False, showgrid=False)
     base_layout(fig, height=max(44 * data.height + 120, 260))
     # Room right of the longest bar for its label ("Rp 12,3 triliun" is the longest a label gets).
     fig.update_layout(

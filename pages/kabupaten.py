@@ -67,7 +67,11 @@ with kanan:
     st.subheader(f"Sektor IKM, {f.tahun}")
     st.plotly_chart(
         figur.tersimpan(
-            charts_ikm.batang_kategori, data.ikm_per_sektor(FilterIkm(tahun=f.tahun, kab=(kab,))), "sektor", "jumlah"
+            charts_ikm.batang_kategori,
+            data.ikm_per_sektor(FilterIkm(tahun=f.tahun, kab=(kab,))),
+            "sektor",
+            "jumlah",
+            sempit=True,
         ),
         key="sektor",
     )

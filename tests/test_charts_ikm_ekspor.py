@@ -36,6 +36,14 @@ def test_category_bars_hide_small_cells() -> None:
     assert "7" not in " ".join(batang.hovertext[2:])
 
 
+def test_narrow_category_bars_drop_the_axis_numbers_but_keep_the_bar_values() -> None:
+    lebar = charts_ikm.batang_kategori(_per_sektor(), "sektor", "investasi")
+    sempit = charts_ikm.batang_kategori(_per_sektor(), "sektor", "investasi", sempit=True)
+    assert lebar.layout.xaxis.showticklabels is not False
+    assert sempit.layout.xaxis.showticklabels is False
+    assert list(sempit.data[-1].text) == list(lebar.data[-1].text) == ["Rp 5,0 miliar", "Rp 1,0 miliar", "<3"]
+
+
 def test_withheld_cells_shape_nothing_on_the_chart() -> None:
     """A small cell's value must not leak through its label position, the axis range or the bar order."""
     df = _per_sektor().with_columns(pl.Series("investasi_rp", [5e9, 9e12, 1e9]), pl.Series("jumlah_ikm", [120, 2, 1]))
