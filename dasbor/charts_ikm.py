@@ -1,7 +1,10 @@
 """Chart builders of the IKM page: polars frame in, plotly Figure out, no Streamlit.
 
 Every builder takes a frame from an ``ikm_*`` summary query and the chosen measure (``UKURAN``) and applies
-the small-cell rule: a bar of one or two firms is not drawn and reads "<3" instead of its value.
+the small-cell rule: a bar of one or two firms is not drawn and reads "<3" instead of its value. In a breakdown
+whose total is on the page (the "Jumlah IKM" card), a lone small bar would be that total minus the others, so
+the smallest other bar is withheld too and reads "ditahan" (``sel_kecil.tandai``). The registry-year chart has
+no such total and withholds small cells only.
 """
 
 from __future__ import annotations
@@ -52,13 +55,22 @@ LABEL_SERI = {"tenaga_kerja_l": "Laki-laki", "tenaga_kerja_p": "Perempuan"}
 WARNA_SERI = {"tenaga_kerja_l": WARNA_LAKI, "tenaga_kerja_p": WARNA_PEREMPUAN}
 
 
-def _seri(df: pl.DataFrame, kolom: str, ukuran: Ukuran) -> tuple[list[float | None], list[str]]:
-    """Bar lengths and hover texts of one column, small cells blanked."""
-    data = sel_kecil.tandai(df)
+def _seri(data: pl.DataFrame, kolom: str, ukuran: Ukuran) -> tuple[list[float | None], list[str]]:
+    """Bar lengths and hover texts of one column of a frame marked by ``_total_terlihat``, withheld cells
+    blanked."""
     nilai: list[float | None] = []
     teks: list[str] = []
-    for v, kecil, n in zip(data[kolom].to_list(), data["ditahan"].to_list(), data["jumlah_ikm"].to_list(), strict=True):
-        if kecil:
+    for v, kecil, sekunder, n in zip(
+        data[kolom].to_list(),
+        data["ditahan"].to_list(),
+        data["sekunder"].to_list(),
+        data["jumlah_ikm"].to_list(),
+        strict=True,
+    ):
+        if sekunder:
+            nilai.append(None)
+            teks.append(sel_kecil.CATATAN_SEKUNDER)
+        elif kecil:
             nilai.append(None)
             teks.append(f"{sel_kecil.LABEL_DITAHAN} IKM: angka ditahan")
         else:
@@ -67,23 +79,25 @@ def _seri(df: pl.DataFrame, kolom: str, ukuran: Ukuran) -> tuple[list[float | No
     return nilai, teks
 
 
-def _total_terlihat(df: pl.DataFrame, ukuran: Ukuran) -> pl.DataFrame:
-    """Add ``ditahan`` and ``_total`` (the measure's sum, null for small cells).
+def _total_terlihat(df: pl.DataFrame, ukuran: Ukuran, kelompok: tuple[tuple[str, ...], ...] = ((),)) -> pl.DataFrame:
+    """Add ``ditahan``, ``sekunder`` and ``_total`` (the measure's sum, null for withheld cells).
 
     Nothing drawn may depend on a withheld value: not a bar, not the position of its "<3" label, not the axis
     range, not the order of the bars (a small cell ranked between two shown bars would reveal its size).
     """
-    data = sel_kecil.tandai(df)
+    data = sel_kecil.tandai(df, kelompok)
     return data.with_columns(
         pl.when(pl.col("ditahan")).then(None).otherwise(pl.sum_horizontal(list(ukuran.kolom))).alias("_total")
     )
 
 
 def _label_batang(data: pl.DataFrame, ukuran: Ukuran) -> list[str]:
-    """The text at the end of each bar: the total in the measure's format, "<3" for small cells."""
+    """The text at the end of each bar: the total in the measure's format, "<3" or "ditahan" when withheld."""
     return [
-        sel_kecil.LABEL_DITAHAN if kecil else ukuran.fmt(t)
-        for t, kecil in zip(data["_total"].to_list(), data["ditahan"].to_list(), strict=True)
+        sel_kecil.label_sel(kecil, sekunder) if kecil else ukuran.fmt(t)
+        for t, kecil, sekunder in zip(
+            data["_total"].to_list(), data["ditahan"].to_list(), data["sekunder"].to_list(), strict=True
+        )
     ]
 
 
@@ -150,7 +164,7 @@ def batang_kategori(df: pl.DataFrame, kategori: str, ukuran_key: str, *, sempit:
 def tren_registri(df: pl.DataFrame, ukuran_key: str) -> go.Figure:
     """Bars per registry year, the chosen year (column ``terpilih``) in the accent colour, the rest lighter."""
     ukuran = UKURAN[ukuran_key]
-    data = _total_terlihat(df, ukuran)
+    data = _total_terlihat(df, ukuran, kelompok=())  # no total across years is shown: small cells only
     tahun = data["tahun_data"].to_list()
     terpilih = data["terpilih"].to_list()
     fig = go.Figure()

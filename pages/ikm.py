@@ -62,7 +62,8 @@ for baris in (kartu[:3], kartu[3:]):
         kolom.metric(k.label, k.nilai, k.perubahan, help=k.bantuan, border=True)
 st.caption(
     f'Angka dari kurang dari {sel_kecil.BATAS} IKM ditampilkan sebagai "{sel_kecil.LABEL_DITAHAN}" '
-    "dan tidak ikut diunduh."
+    f'dan tidak ikut diunduh. Bila satu-satunya, angka terkecil lain ikut ditahan ("{sel_kecil.LABEL_SEKUNDER}") '
+    "agar tidak dapat dihitung dari total."
 )
 frame.keterangan_sumber(("ikm",))
 
@@ -139,7 +140,11 @@ keterangan = [
     ("Judul", f"{isi_pilihan[isi]} · Dasbor Industri Kalsel, halaman IKM"),
     *unduhan.keterangan_sumber(data.sumber_tabel(("ikm",))),
     *saring.uraian(nama_kab, kbli_label),
-    ("Aturan sel kecil", f"Agregat dari kurang dari {sel_kecil.BATAS} IKM ditahan (kosong, lihat kolom catatan)."),
+    (
+        "Aturan sel kecil",
+        f"Agregat dari kurang dari {sel_kecil.BATAS} IKM ditahan (kosong, lihat kolom catatan); bila satu-satunya "
+        "dalam satu kabupaten/kota atau satu sektor, sel terkecil lain ikut ditahan agar tidak dapat dihitung.",
+    ),
     ("Dibuat", dt.datetime.now().strftime("%Y-%m-%d %H:%M")),
 ]
 
@@ -148,7 +153,7 @@ def _tabel_unduhan() -> pl.DataFrame:
     """Exactly the filtered view: every matching firm, or the aggregate with small cells withheld."""
     if isi == "daftar":
         return data.ikm_daftar_unduhan(saring)
-    return sel_kecil.untuk_unduhan(data.ikm_rekap(saring))
+    return sel_kecil.untuk_unduhan(data.ikm_rekap(saring), kelompok=((), ("kode_bps",), ("sektor",)))
 
 
 nama_berkas = f"ikm-{isi}-{f.tahun}"

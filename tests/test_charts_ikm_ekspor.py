@@ -26,14 +26,16 @@ def _per_sektor() -> pl.DataFrame:
     )
 
 
-def test_category_bars_hide_small_cells() -> None:
+def test_category_bars_hide_small_cells_and_the_cell_that_would_reveal_one() -> None:
+    """Sandang (2 firms) is withheld; with the total on the "Jumlah IKM" card, Kerajinan would give it away
+    (total minus Pangan minus Kerajinan), so Kerajinan, the smallest other bar, is withheld too."""
     fig = charts_ikm.batang_kategori(_per_sektor(), "sektor", "investasi")
     batang, teks = fig.data[0], fig.data[-1]
     assert list(batang.y) == ["Pangan", "Kerajinan", "Sandang"]
-    assert batang.x[2] is None
+    assert batang.x[1] is None and batang.x[2] is None
     assert math.isclose(batang.x[0], 5.0)  # miliar Rp
-    assert list(teks.text) == ["Rp 5,0 miliar", "Rp 1,0 miliar", "<3"]
-    assert "7" not in " ".join(batang.hovertext[2:])
+    assert list(teks.text) == ["Rp 5,0 miliar", "ditahan", "<3"]
+    assert "7" not in " ".join(batang.hovertext[1:]) and "1,0 miliar" not in " ".join(batang.hovertext)
 
 
 def test_narrow_category_bars_drop_the_axis_numbers_but_keep_the_bar_values() -> None:
@@ -41,7 +43,7 @@ def test_narrow_category_bars_drop_the_axis_numbers_but_keep_the_bar_values() ->
     sempit = charts_ikm.batang_kategori(_per_sektor(), "sektor", "investasi", sempit=True)
     assert lebar.layout.xaxis.showticklabels is not False
     assert sempit.layout.xaxis.showticklabels is False
-    assert list(sempit.data[-1].text) == list(lebar.data[-1].text) == ["Rp 5,0 miliar", "Rp 1,0 miliar", "<3"]
+    assert list(sempit.data[-1].text) == list(lebar.data[-1].text) == ["Rp 5,0 miliar", "ditahan", "<3"]
 
 
 def test_withheld_cells_shape_nothing_on_the_chart() -> None:
@@ -64,7 +66,7 @@ def test_workforce_stacks_men_and_women() -> None:
     fig = charts_ikm.batang_kategori(_per_sektor(), "sektor", "tenaga_kerja")
     bars = [t for t in fig.data if t.type == "bar"]
     assert [b.name for b in bars] == ["Laki-laki", "Perempuan"]
-    assert list(bars[1].x) == [200, 60, None]
+    assert list(bars[1].x) == [200, None, None]  # Kerajinan withheld to protect Sandang
     assert fig.layout.barmode == "stack"
 
 
