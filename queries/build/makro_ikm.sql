@@ -33,29 +33,14 @@ where
 -- Without a founding-year bound or a name search (the usual view), every filter is a column of the
 -- pre-aggregate, so the rows come from ikm_ringkas (about 6,100 rows) instead of the registry (411,000 at
 -- scale 1, 25 million at scale 60); otherwise one row per firm with jumlah_ikm = 1. The two branches exclude
--- each other and DuckDB drops the one whose condition is false before reading its table.
+-- each other and DuckDB drops the one whose condition is false before reading its table. The columns are
+-- those of ikm_ringkas; the registry branch is matched to them by name.
 -- Usage: select sum(jumlah_ikm), sum(investasi_rp) ... from ikm_kelompok(<as ikm_terpilih>) where ...
 create or replace macro ikm_kelompok(
     pilih_kab, pilih_sektor, pilih_kbli, pilih_rantai, pilih_tahap, pilih_skala,
     pilih_halal, pilih_ekspor, berdiri_dari, berdiri_sampai, cari
 ) as table
-select
-    tahun_data,
-    kode_bps,
-    sektor,
-    kbli2,
-    rantai,
-    tahap,
-    skala,
-    halal,
-    berorientasi_ekspor,
-    jumlah_ikm,
-    tenaga_kerja_l,
-    tenaga_kerja_p,
-    investasi_rp,
-    nilai_produksi_rp,
-    nilai_bahan_baku_rp,
-    nilai_tambah_rp
+select *
 from ikm_ringkas
 where
     berdiri_dari::integer is null
@@ -69,23 +54,10 @@ where
     and (len(pilih_skala::varchar []) = 0 or list_contains(pilih_skala::varchar [], ikm_ringkas.skala))
     and (pilih_halal::boolean is null or ikm_ringkas.halal = pilih_halal::boolean)
     and (pilih_ekspor::boolean is null or ikm_ringkas.berorientasi_ekspor = pilih_ekspor::boolean)
-union all
+union all by name
 select
-    tahun_data,
-    kode_bps,
-    sektor,
-    kbli2,
-    rantai,
-    tahap,
-    skala,
-    halal,
-    berorientasi_ekspor,
+    * exclude (id, nama_usaha, kecamatan, kbli, komoditas, tahun_berdiri, tanggal_halal, lat, lon, sumber_id),
     1::bigint as jumlah_ikm,
-    tenaga_kerja_l,
-    tenaga_kerja_p,
-    investasi_rp,
-    nilai_produksi_rp,
-    nilai_bahan_baku_rp,
     nilai_produksi_rp - nilai_bahan_baku_rp as nilai_tambah_rp
 from ikm_terpilih(
     pilih_kab, pilih_sektor, pilih_kbli, pilih_rantai, pilih_tahap, pilih_skala,
