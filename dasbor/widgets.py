@@ -82,6 +82,12 @@ def pilih_kabupaten(daftar: Sequence[Kabupaten], *, key: str = "kab") -> tuple[s
     return hasil
 
 
+def saring_kabupaten(kode: Sequence[str], *, key: str = "kab") -> None:
+    """Set the global kabupaten filter, as a button's ``on_click``: Streamlit lets a widget's value be set only
+    before the widget is drawn, i.e. in a callback, which runs before the next run of the page."""
+    st.session_state[key] = list(kode)
+
+
 def pilih_banyak(
     label: str,
     key: str,

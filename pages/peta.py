@@ -58,6 +58,14 @@ with samping:
         nama = tahun_ini.filter(pl.col("kode_bps") == kab)["nama"].item()
         nilai = tahun_ini.filter(pl.col("kode_bps") == kab)[m.kolom].item()
         st.markdown(f"**{nama}**: {m.fmt(nilai)} · [Buka Profil Kabupaten](kabupaten?kab={kab}&tahun={f.tahun})")
+        if f.kab != (kab,):
+            st.button(
+                f"Saring semua halaman ke {nama}",
+                icon=":material/filter_alt:",
+                on_click=widgets.saring_kabupaten,
+                args=((kab,),),
+                help="Penyaring kabupaten/kota di sisi kiri berlaku di semua halaman.",
+            )
     else:
         st.caption("Klik satu kabupaten/kota di peta untuk menyorotnya di sini.")
     frame.keterangan_sumber(("ikm", "ekspor"))
