@@ -565,6 +565,204 @@ def halal_pangan(t: Tables, p: dict[str, Any]) -> pd.DataFrame:
     return hasil.rename_axis("tahun").reset_index()
 
 
+# --- The map, Profil Kabupaten, Program, Target and Kawasan pages ---
+
+
+PETA_RANTAI = ("sawit", "karet", "kayu", "rotan", "perikanan")
+"""Chains whose Indeks Hilirisasi the map can colour by."""
+
+
+def peta_metrik(t: Tables, p: dict[str, Any]) -> pd.DataFrame:
+    """Every map metric per kabupaten and year (registry and export years), null where nothing was recorded."""
+    tahun = sorted(set(t.ikm["tahun_data"].unique().tolist()) | set(t.ekspor["tahun"].unique().tolist()))
+    kerangka = t.wilayah[["kode_bps", "nama"]].merge(pd.DataFrame({"tahun": tahun}), how="cross")
+    by = ["tahun", "kode_bps"]
+    ikm = t.ikm.assign(tenaga_kerja=_tenaga_kerja(t.ikm), halal=t.ikm["halal"].fillna(False).astype(bool))
+    ikm = ikm.rename(columns={"tahun_data": "tahun"}).groupby(by)
+    ikm = ikm.agg(
+        jumlah_ikm=("id", "size"),
+        tenaga_kerja=("tenaga_kerja", "sum"),
+        investasi_rp=("investasi_rp", "sum"),
+        jumlah_halal=("halal", "sum"),
+    )
+    halal = ikm.pop("jumlah_halal")
+    ikm["persen_halal"] = (100.0 * halal / ikm["jumlah_ikm"]).where(halal > 0)  # SQL: a sum over no halal firm is null
+    ekspor = t.ekspor[t.ekspor["kode_bps"].notna()]
+    tanpa = ekspor[ekspor["rantai"].isna() | (ekspor["rantai"] != "batubara")]
+    nilai = pd.DataFrame(
+        {
+            "nilai_ekspor_usd": ekspor.groupby(by)["nilai_usd"].sum(),
+            "indeks_hilirisasi": _indeks(ekspor, by),
+            "indeks_tanpa_batubara": _indeks(tanpa, by),
+        }
+    )
+    per_rantai = _indeks(ekspor[ekspor["rantai"].isin(PETA_RANTAI)], [*by, "rantai"]).unstack("rantai")
+    per_rantai = per_rantai.reindex(columns=list(PETA_RANTAI)).add_prefix("indeks_")
+    hasil = kerangka.merge(ikm.reset_index(), on=by, how="left").merge(nilai.reset_index(), on=by, how="left")
+    hasil = hasil.merge(per_rantai.reset_index(), on=by, how="left")
+    return hasil.sort_values(["tahun", "kode_bps"], ignore_index=True)
+
+
+def komoditas_teratas(t: Tables, p: dict[str, Any]) -> pd.DataFrame:
+    """The eight commodities with the most firms in one kabupaten in the year, with chain and workers."""
+    ikm = t.ikm[(t.ikm["tahun_data"] == p["tahun"]) & (t.ikm["kode_bps"] == p["kab"])]
+    hasil = (
+        ikm.assign(tenaga_kerja=_tenaga_kerja(ikm))
+        .groupby("komoditas", as_index=False, dropna=False)
+        .agg(rantai=("rantai", "first"), jumlah_ikm=("id", "size"), tenaga_kerja=("tenaga_kerja", "sum"))
+    )
+    return hasil.sort_values(["jumlah_ikm", "komoditas"], ascending=[False, True], ignore_index=True).head(8)
+
+
+PROGRAM_JUMLAH = ["peserta", "diajukan", "hasil", "target"]
+"""Programme counts; a sum over nothing recorded stays null, as in SQL."""
+
+
+def program_tahunan(t: Tables, p: dict[str, Any]) -> pd.DataFrame:
+    """One programme's participants, submissions, results and targets per year over the chosen kabupaten."""
+    program = _need(t.program, "program")
+    program = _kab(program[program["jenis"] == p["jenis"]], p["kab"])
+    grouped = program.groupby("tahun")
+    hasil = pd.DataFrame({c: grouped[c].sum(min_count=1) for c in PROGRAM_JUMLAH})
+    hasil["satuan"] = grouped["satuan"].max()
+    return hasil.reset_index().sort_values("tahun", ignore_index=True)
+
+
+def program_per_kabupaten(t: Tables, p: dict[str, Any]) -> pd.DataFrame:
+    """One programme in the year for every kabupaten (participants and results 0 where none recorded)."""
+    program = _need(t.program, "program")
+    program = program[(program["jenis"] == p["jenis"]) & (program["tahun"] == p["tahun"])]
+    hasil = t.wilayah[["kode_bps", "nama"]].merge(program[["kode_bps", *PROGRAM_JUMLAH]], on="kode_bps", how="left")
+    hasil["peserta"] = hasil["peserta"].fillna(0)
+    hasil["hasil"] = hasil["hasil"].fillna(0)
+    return hasil.sort_values("kode_bps", ignore_index=True)
+
+
+def program_kabupaten(t: Tables, p: dict[str, Any]) -> pd.DataFrame:
+    """Every programme of one kabupaten in the year."""
+    program = _need(t.program, "program")
+    program = program[(program["kode_bps"] == p["kab"]) & (program["tahun"] == p["tahun"])]
+    columns = ["jenis", "peserta", "diajukan", "hasil", "target", "satuan"]
+    return program.sort_values("jenis", ignore_index=True)[columns]
+
+
+TARGET_KOLOM = ["indikator", "tahun", "nilai_target", "satuan", "dokumen"]
+
+
+def target_capaian(t: Tables, p: dict[str, Any]) -> pd.DataFrame:
+    """Province-level targets per year with what was achieved: registry count, Indeks Hilirisasi, halal
+    certificates."""
+    target = _need(t.target, "target")
+    program = _need(t.program, "program")
+    halal = program[program["jenis"] == "halal"].groupby("tahun")["hasil"].sum(min_count=1).astype(float)
+    capaian = pd.concat(
+        {
+            "jumlah_ikm": t.ikm.groupby("tahun_data").size().rename_axis("tahun").astype(float),
+            "indeks_hilirisasi": _indeks(t.ekspor, "tahun"),
+            "sertifikat_halal": halal,
+        },
+        names=["indikator", "tahun"],
+    ).rename("capaian")
+    provinsi = target[target["kode_bps"].isna()][TARGET_KOLOM]
+    hasil = provinsi.merge(capaian.reset_index(), on=["indikator", "tahun"], how="left")
+    return hasil.sort_values(["indikator", "tahun"], ignore_index=True)
+
+
+def target_kabupaten(t: Tables, p: dict[str, Any]) -> pd.DataFrame:
+    """One kabupaten's targets per year, with the registry count achieved for the jumlah_ikm indicator."""
+    target = _need(t.target, "target")
+    jumlah = t.ikm[t.ikm["kode_bps"] == p["kab"]].groupby("tahun_data").size().astype(float)
+    hasil = target[target["kode_bps"] == p["kab"]][TARGET_KOLOM].reset_index(drop=True)
+    hasil["capaian"] = hasil["tahun"].map(jumlah).where(hasil["indikator"] == "jumlah_ikm")
+    return hasil.sort_values(["indikator", "tahun"], ignore_index=True)
+
+
+def kawasan_profil(t: Tables, p: dict[str, Any]) -> pd.DataFrame:
+    """Every industrial estate with its kabupaten, its source and its operating tenants."""
+    kawasan = _need(t.kawasan, "kawasan")
+    tenant = _need(t.kawasan_tenant, "kawasan_tenant")
+    sumber = t.sumber[["id", "url", "tanggal_data", "jenis"]].rename(
+        columns={"id": "sumber_id", "url": "sumber_url", "tanggal_data": "sumber_tanggal", "jenis": "sumber_jenis"}
+    )
+    operasi = tenant[tenant["status"] == "operasi"].groupby("kawasan_id").size()
+    hasil = kawasan.merge(t.wilayah[["kode_bps", "nama"]].rename(columns={"nama": "kabupaten"}), how="left")
+    hasil = hasil.merge(sumber, on="sumber_id", how="left")
+    hasil["tenant_operasi"] = hasil["id"].map(operasi).fillna(0).astype(int)
+    columns = [
+        "id", "nama", "kode_bps", "kabupaten", "kecamatan", "lon", "lat", "luas_rencana_ha", "luas_izin_ha",
+        "pengelola", "status", "fokus", "lokasi_presisi", "catatan_luas", "sumber_url", "sumber_tanggal",
+        "sumber_jenis", "tenant_operasi",
+    ]  # fmt: skip
+    return hasil.sort_values("id", ignore_index=True)[columns]
+
+
+URUTAN_STATUS = {"operasi": 1, "konstruksi": 2, "rencana": 3}
+"""Tenants listed operating first, then under construction, then planned, then any other status."""
+
+
+def kawasan_tenant_daftar(t: Tables, p: dict[str, Any]) -> pd.DataFrame:
+    """Every estate tenant with the kind, address and date of its source."""
+    tenant = _need(t.kawasan_tenant, "kawasan_tenant")
+    sumber = t.sumber[["id", "jenis", "url", "tanggal_data"]].rename(
+        columns={"id": "sumber_id", "jenis": "sumber_jenis", "url": "sumber_url", "tanggal_data": "sumber_tanggal"}
+    )
+    hasil = tenant.merge(sumber, on="sumber_id", how="left")
+    hasil["urutan"] = hasil["status"].map(URUTAN_STATUS).fillna(4)
+    hasil = hasil.sort_values(["kawasan_id", "urutan", "nama_perusahaan"], ignore_index=True)
+    columns = [
+        "kawasan_id", "nama_perusahaan", "sektor", "rantai", "status", "tahun_mulai", "tahun_berhenti",
+        "investasi_rp", "tenaga_kerja", "luas_ha", "kapasitas", "satuan_kapasitas", "keterangan", "sumber_jenis",
+        "sumber_url", "sumber_tanggal",
+    ]  # fmt: skip
+    return hasil[columns]
+
+
+def kawasan_sebelum_sesudah(t: Tables, p: dict[str, Any]) -> pd.DataFrame:
+    """Per tenant with a start year and a mapped chain: its chain's exports from the estate's kabupaten in a
+    base year (the year before the start) and in the latest export year after the start."""
+    kawasan = _need(t.kawasan, "kawasan")[["id", "kode_bps"]].rename(columns={"id": "kawasan_id"})
+    tenant = _need(t.kawasan_tenant, "kawasan_tenant")
+    rantai = _need(t.hs_rantai, "hs_rantai")["rantai"].dropna().unique()
+    tenant = tenant[tenant["tahun_mulai"].notna() & tenant["rantai"].isin(rantai)]
+    tenant = tenant[["kawasan_id", "nama_perusahaan", "rantai", "status", "tahun_mulai"]].merge(kawasan, how="inner")
+    awal, akhir = int(t.ekspor["tahun"].min()), int(t.ekspor["tahun"].max())
+    mulai = tenant["tahun_mulai"].astype("Int64")
+    tenant = tenant.assign(
+        tahun_ekspor_awal=awal,
+        tahun_dasar=(mulai - 1).clip(upper=akhir).where(mulai > awal).mask(mulai == awal, awal),
+        dasar_tahun_mulai=mulai == awal,
+        tahun_banding=pd.Series(akhir, index=tenant.index, dtype="Int64").where(mulai < akhir),
+    )
+    ekspor = t.ekspor[t.ekspor["kode_bps"].notna() & t.ekspor["rantai"].notna()]
+    nilai = ekspor["nilai_usd"]
+    by = ["kode_bps", "rantai", "tahun"]
+    tahunan = pd.DataFrame(
+        {
+            "hilir_usd": nilai.where(ekspor["tahap"] == "hilir", 0.0).groupby([ekspor[c] for c in by]).sum(),
+            "olahan_usd": nilai.where(ekspor["tahap"].isin(OLAHAN), 0.0).groupby([ekspor[c] for c in by]).sum(),
+            "indeks": _indeks(ekspor, by),
+        }
+    ).reset_index()
+    hasil = tenant
+    for sisi in ("dasar", "banding"):
+        kolom = f"tahun_{sisi}"
+        pasangan = tahunan.rename(columns={"tahun": kolom}).astype({kolom: "Int64"})
+        hasil = hasil.merge(
+            pasangan.rename(columns={c: f"{c}_{sisi}" for c in ("hilir_usd", "olahan_usd", "indeks")}),
+            on=["kode_bps", "rantai", kolom],
+            how="left",
+        )
+        ada = hasil[kolom].notna()
+        for c in ("hilir", "olahan"):
+            hasil[f"{c}_{sisi}_usd"] = hasil[f"{c}_usd_{sisi}"].fillna(0.0).where(ada)
+    columns = [
+        "kawasan_id", "nama_perusahaan", "rantai", "status", "tahun_mulai", "kode_bps", "tahun_ekspor_awal",
+        "tahun_dasar", "dasar_tahun_mulai", "tahun_banding", "hilir_dasar_usd", "hilir_banding_usd",
+        "olahan_dasar_usd", "olahan_banding_usd", "indeks_dasar", "indeks_banding",
+    ]  # fmt: skip
+    return hasil.sort_values(["kawasan_id", "tahun_mulai", "nama_perusahaan"], ignore_index=True)[columns]
+
+
 BASELINES: dict[str, Callable[[Tables, dict[str, Any]], pd.DataFrame]] = {
     "wilayah": wilayah,
     "tahun_tersedia": tahun_tersedia,
@@ -596,5 +794,15 @@ BASELINES: dict[str, Callable[[Tables, dict[str, Any]], pd.DataFrame]] = {
     "ikm_daftar": ikm_daftar,
     "ikm_sekitar_kawasan": ikm_sekitar_kawasan,
     "halal_pangan": halal_pangan,
+    "peta_metrik": peta_metrik,
+    "komoditas_teratas": komoditas_teratas,
+    "program_tahunan": program_tahunan,
+    "program_per_kabupaten": program_per_kabupaten,
+    "program_kabupaten": program_kabupaten,
+    "target_capaian": target_capaian,
+    "target_kabupaten": target_kabupaten,
+    "kawasan_profil": kawasan_profil,
+    "kawasan_tenant_daftar": kawasan_tenant_daftar,
+    "kawasan_sebelum_sesudah": kawasan_sebelum_sesudah,
 }
 """Query name -> its pandas baseline. Queries missing here get ``pandas_median_ms: null`` and a reason."""
