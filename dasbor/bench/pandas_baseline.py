@@ -806,3 +806,9 @@ BASELINES: dict[str, Callable[[Tables, dict[str, Any]], pd.DataFrame]] = {
     "kawasan_sebelum_sesudah": kawasan_sebelum_sesudah,
 }
 """Query name -> its pandas baseline. Queries missing here get ``pandas_median_ms: null`` and a reason."""
+
+TANPA_BASELINE: dict[str, str] = {
+    "impor_log": "no pandas baseline by design: the warehouse's change log is metadata, not analysis of the data",
+    "versi_gudang": "no pandas baseline by design: the schema version is warehouse metadata, not analysis of the data",
+}
+"""Queries left without a baseline on purpose, with the reason the benchmark reports for them."""
