@@ -22,9 +22,9 @@ TIDAK_TERPETAKAN = "tidak terpetakan"
 OLAHAN = ("antara", "hilir")
 
 IKM_COLUMNS = [
-    "id", "tahun_data", "nama_usaha", "kode_bps", "kbli", "sektor", "rantai", "tahap", "skala", "tenaga_kerja_l",
-    "tenaga_kerja_p", "investasi_rp", "nilai_produksi_rp", "nilai_bahan_baku_rp", "tahun_berdiri", "halal",
-    "berorientasi_ekspor",
+    "id", "tahun_data", "nama_usaha", "kode_bps", "kecamatan", "kbli", "sektor", "komoditas", "rantai", "tahap",
+    "skala", "tenaga_kerja_l", "tenaga_kerja_p", "investasi_rp", "nilai_produksi_rp", "nilai_bahan_baku_rp",
+    "tahun_berdiri", "halal", "tanggal_halal", "berorientasi_ekspor", "lat", "lon",
 ]  # fmt: skip
 EKSPOR_COLUMNS = ["tahun", "bulan", "kode_hs", "kode_bps", "negara_tujuan", "nilai_usd"]
 """Columns read from the big tables: an analyst who knows the questions reads only these (``columns=``)."""
@@ -42,6 +42,14 @@ class Tables:
     sumber: pd.DataFrame
     wilayah: pd.DataFrame
     kbli2: pd.DataFrame | None
+    hs_rantai: pd.DataFrame | None = None
+    hs4_uraian: pd.DataFrame | None = None
+    program: pd.DataFrame | None = None
+    target: pd.DataFrame | None = None
+    kawasan: pd.DataFrame | None = None
+    kawasan_tenant: pd.DataFrame | None = None
+    """Reference and programme tables: None when this warehouse has no such table (they come and go with the
+    build); a baseline that needs one raises :class:`LookupError` through :func:`_need`."""
 
 
 def load(folder: Path) -> Tables:
@@ -49,21 +57,41 @@ def load(folder: Path) -> Tables:
     export values to rupiah at each month's rate (the one-off preparation a notebook does at the top)."""
     ikm = pd.read_parquet(folder / "ikm.parquet", columns=IKM_COLUMNS)
     ikm["kbli2"] = ikm["kbli"].str[:2]
+    ikm["tanggal_halal"] = pd.to_datetime(ikm["tanggal_halal"])
     ekspor = pd.read_parquet(folder / "ekspor.parquet", columns=EKSPOR_COLUMNS)
-    peta = map_hs(ekspor["kode_hs"].unique(), pd.read_parquet(folder / "hs_rantai.parquet"))
+    hs_rantai = pd.read_parquet(folder / "hs_rantai.parquet")
+    peta = map_hs(ekspor["kode_hs"].unique(), hs_rantai)
     ekspor = ekspor.merge(peta, on="kode_hs", how="left")
     if (folder / "kurs.parquet").exists():
         kurs = pd.read_parquet(folder / "kurs.parquet", columns=["tahun", "bulan", "rp_per_usd"])
         ekspor = ekspor.merge(kurs, on=["tahun", "bulan"], how="left")
         ekspor["nilai_rp"] = ekspor["nilai_usd"] * ekspor["rp_per_usd"]
-    kbli2 = folder / "kbli2.parquet"
     return Tables(
         ikm=ikm,
         ekspor=ekspor,
         sumber=pd.read_parquet(folder / "sumber.parquet"),
         wilayah=pd.read_parquet(folder / "wilayah.parquet"),
-        kbli2=pd.read_parquet(kbli2) if kbli2.exists() else None,
+        kbli2=_optional(folder, "kbli2"),
+        hs_rantai=hs_rantai,
+        hs4_uraian=_optional(folder, "hs4_uraian"),
+        program=_optional(folder, "program"),
+        target=_optional(folder, "target"),
+        kawasan=_optional(folder, "kawasan"),
+        kawasan_tenant=_optional(folder, "kawasan_tenant"),
     )
+
+
+def _optional(folder: Path, table: str) -> pd.DataFrame | None:
+    """``folder/<table>.parquet`` read whole, or None when this warehouse has no such table."""
+    path = folder / f"{table}.parquet"
+    return pd.read_parquet(path) if path.exists() else None
+
+
+def _need(frame: pd.DataFrame | None, table: str) -> pd.DataFrame:
+    """The loaded ``table``, or :class:`LookupError` when this warehouse does not have it."""
+    if frame is None:
+        raise LookupError(f"table {table} is not in this warehouse")
+    return frame
 
 
 def map_hs(codes: Any, hs_rantai: pd.DataFrame) -> pd.DataFrame:
@@ -373,6 +401,368 @@ def ekspor_per_negara(t: Tables, p: dict[str, Any]) -> pd.DataFrame:
     return hasil.sort_values(["nilai_usd", "negara_tujuan"], ascending=[False, True], ignore_index=True)
 
 
+def ekspor_deret(t: Tables, p: dict[str, Any]) -> pd.DataFrame:
+    """Export value per period (year, or month when ``periode`` is 'bulanan'), chain and stage; unmapped codes
+    are 'tidak terpetakan'."""
+    ekspor = _in(_rantai(_kab(t.ekspor, p["kab"]), p["rantai"]), "tahap", p["tahap"])
+    ekspor = ekspor.assign(
+        rantai=ekspor["rantai"].fillna(TIDAK_TERPETAKAN), tahap=ekspor["tahap"].fillna(TIDAK_TERPETAKAN)
+    )
+    bulanan = p["periode"] == "bulanan"
+    by = ["tahun", "bulan", "rantai", "tahap"] if bulanan else ["tahun", "rantai", "tahap"]
+    hasil = pd.DataFrame({"nilai_usd": ekspor.groupby(by)["nilai_usd"].sum(), "nilai_rp": _rp(ekspor, by)})
+    hasil = hasil.reset_index()
+    if not bulanan:  # one period per year: the month is null
+        hasil.insert(1, "bulan", None)
+    return hasil.sort_values(["tahun", "bulan", "rantai", "tahap"], ignore_index=True)
+
+
+def ekspor_per_hs(t: Tables, p: dict[str, Any]) -> pd.DataFrame:
+    """Export value per 4-digit HS heading in the year, with its descriptions and the chain carrying most of
+    its value."""
+    ekspor = t.ekspor[t.ekspor["tahun"] == p["tahun"]]
+    ekspor = _in(_rantai(_kab(ekspor, p["kab"]), p["rantai"]), "tahap", p["tahap"])
+    ekspor = ekspor.assign(kode_hs4=ekspor["kode_hs"].str[:4], rantai=ekspor["rantai"].fillna(TIDAK_TERPETAKAN))
+    per_rantai = ekspor.groupby(["kode_hs4", "rantai"], as_index=False)["nilai_usd"].sum()
+    utama = per_rantai.sort_values("nilai_usd", ascending=False).drop_duplicates("kode_hs4").set_index("kode_hs4")
+    hasil = pd.DataFrame(
+        {
+            "rantai": utama["rantai"],
+            "nilai_usd": ekspor.groupby("kode_hs4")["nilai_usd"].sum(),
+            "nilai_rp": _rp(ekspor, ["kode_hs4"]),
+        }
+    ).reset_index()
+    uraian = _need(t.hs4_uraian, "hs4_uraian")[["kode_hs4", "kode_hs2", "uraian_hs2", "uraian_hs4"]]
+    hasil = hasil.merge(uraian, on="kode_hs4", how="left")
+    hs2 = hasil["kode_hs4"].str[:2]
+    hasil["kode_hs2"] = hasil["kode_hs2"].fillna(hs2)
+    hasil["uraian_hs2"] = hasil["uraian_hs2"].fillna("Bab HS " + hs2)
+    hasil["uraian_hs4"] = hasil["uraian_hs4"].fillna("HS " + hasil["kode_hs4"])
+    hasil = hasil.sort_values(["nilai_usd", "kode_hs4"], ascending=[False, True], ignore_index=True)
+    return hasil[["kode_hs2", "uraian_hs2", "kode_hs4", "uraian_hs4", "rantai", "nilai_usd", "nilai_rp"]]
+
+
+def _pilihan(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
+    """One row per (jenis, nilai): the distinct non-null values of each column, named by its filter."""
+    parts = [
+        pd.DataFrame({"jenis": jenis, "nilai": frame[column].dropna().unique()}) for jenis, column in columns.items()
+    ]
+    return pd.concat(parts, ignore_index=True).sort_values(["jenis", "nilai"], ignore_index=True)
+
+
+def ekspor_pilihan(t: Tables, p: dict[str, Any]) -> pd.DataFrame:
+    """The chains and stages the export filters offer (mapped codes only)."""
+    return _pilihan(t.ekspor, {"rantai": "rantai", "tahap": "tahap"})
+
+
+def ekspor_kawasan(t: Tables, p: dict[str, Any]) -> pd.DataFrame:
+    """Export value per year, chain and stage from one kabupaten, for the chosen chains (none chosen = none)."""
+    ekspor = t.ekspor[(t.ekspor["kode_bps"] == p["kab"]) & t.ekspor["rantai"].isin(p["rantai"])]
+    hasil = ekspor.groupby(["tahun", "rantai", "tahap"], as_index=False, dropna=False)["nilai_usd"].sum()
+    return hasil.sort_values(["tahun", "rantai", "tahap"], ignore_index=True)
+
+
+# --- The IKM page, the map and the registry's other questions ---
+
+
+def ikm_pilihan(t: Tables, p: dict[str, Any]) -> pd.DataFrame:
+    """The values each categorical IKM filter offers, with the label of KBLI divisions."""
+    columns = {"sektor": "sektor", "kbli": "kbli2", "rantai": "rantai", "tahap": "tahap", "skala": "skala"}
+    hasil = _pilihan(t.ikm, columns)
+    kbli = hasil["jenis"] == "kbli"
+    label = hasil["nilai"].map(_need(t.kbli2, "kbli2").set_index("kode")["label"])
+    hasil["label"] = label.fillna("KBLI " + hasil["nilai"]).where(kbli, None)
+    return hasil
+
+
+def ikm_rentang_berdiri(t: Tables, p: dict[str, Any]) -> pd.DataFrame:
+    """The earliest and latest founding year in the registry."""
+    berdiri = t.ikm["tahun_berdiri"]
+    return pd.DataFrame({"awal": [berdiri.min()], "akhir": [berdiri.max()]})
+
+
+def _tenaga_kerja(ikm: pd.DataFrame) -> pd.Series:
+    return ikm["tenaga_kerja_l"] + ikm["tenaga_kerja_p"]
+
+
+def ikm_komoditas_tahunan(t: Tables, p: dict[str, Any]) -> pd.DataFrame:
+    """Firms of one commodity and their workers per registry year."""
+    ikm = _kab(t.ikm[t.ikm["komoditas"] == p["komoditas"]], p["kab"])
+    hasil = (
+        ikm.assign(tenaga_kerja=_tenaga_kerja(ikm))
+        .groupby("tahun_data")
+        .agg(jumlah_ikm=("id", "size"), tenaga_kerja=("tenaga_kerja", "sum"))
+    )
+    return hasil.rename_axis("tahun").reset_index()
+
+
+def ikm_titik(t: Tables, p: dict[str, Any]) -> pd.DataFrame:
+    """Coordinates of the year's firms that have them (registry order)."""
+    ikm = t.ikm[(t.ikm["tahun_data"] == p["tahun"]) & t.ikm["lat"].notna() & t.ikm["lon"].notna()]
+    return ikm[["lat", "lon"]].reset_index(drop=True)
+
+
+def ikm_daftar(t: Tables, p: dict[str, Any]) -> pd.DataFrame:
+    """One page of the filtered registry's firms in the year, ordered by name (``batas`` None = every row)."""
+    ikm = ikm_terpilih(t, p)
+    ikm = ikm[ikm["tahun_data"] == p["tahun"]].sort_values(["nama_usaha", "id"])
+    awal = p["mulai"] or 0
+    ikm = ikm.iloc[awal:] if p["batas"] is None else ikm.iloc[awal : awal + p["batas"]]
+    nama = t.wilayah.set_index("kode_bps")["nama"]
+    label = _need(t.kbli2, "kbli2").set_index("kode")["label"]
+    hasil = ikm.assign(
+        kabupaten=ikm["kode_bps"].map(nama),
+        kelompok_kbli=ikm["kbli2"].map(label).fillna("KBLI " + ikm["kbli2"]),
+        nilai_tambah_rp=ikm["nilai_produksi_rp"] - ikm["nilai_bahan_baku_rp"],
+    )
+    columns = [
+        "id", "tahun_data", "nama_usaha", "kode_bps", "kabupaten", "kecamatan", "kbli", "kelompok_kbli", "sektor",
+        "komoditas", "rantai", "tahap", "skala", "tenaga_kerja_l", "tenaga_kerja_p", "investasi_rp",
+        "nilai_produksi_rp", "nilai_bahan_baku_rp", "nilai_tambah_rp", "tahun_berdiri", "halal", "tanggal_halal",
+        "berorientasi_ekspor",
+    ]  # fmt: skip
+    return hasil[columns].reset_index(drop=True)
+
+
+BUMI_KM = 6371.0
+"""Earth radius of the great-circle distance, as the SQL uses it."""
+
+
+def ikm_sekitar_kawasan(t: Tables, p: dict[str, Any]) -> pd.DataFrame:
+    """Firms of the year (with coordinates) within ``radius_km`` of each estate, per estate and sector."""
+    ikm = t.ikm[(t.ikm["tahun_data"] == p["tahun"]) & t.ikm["lat"].notna() & t.ikm["lon"].notna()]
+    ikm = ikm.assign(tenaga_kerja=_tenaga_kerja(ikm))
+    lat, lon = np.radians(ikm["lat"].to_numpy()), np.radians(ikm["lon"].to_numpy())
+    parts = []
+    for kawasan in _need(t.kawasan, "kawasan").itertuples(index=False):
+        k_lat, k_lon = np.radians(kawasan.lat), np.radians(kawasan.lon)
+        a = np.sin((lat - k_lat) / 2) ** 2 + np.cos(k_lat) * np.cos(lat) * np.sin((lon - k_lon) / 2) ** 2
+        dekat = ikm[2 * BUMI_KM * np.arcsin(np.sqrt(a)) <= p["radius_km"]]
+        per = dekat.groupby("sektor", as_index=False, dropna=False).agg(
+            jumlah_ikm=("id", "size"), tenaga_kerja=("tenaga_kerja", "sum")
+        )
+        parts.append(per.assign(kawasan_id=kawasan.id))
+    hasil = pd.concat(parts, ignore_index=True)[["kawasan_id", "sektor", "jumlah_ikm", "tenaga_kerja"]]
+    return hasil.sort_values(["kawasan_id", "jumlah_ikm"], ascending=[True, False], ignore_index=True)
+
+
+WAJIB_HALAL = pd.Timestamp("2024-10-17")
+"""From this date halal certification is mandatory for food and beverage products."""
+
+
+def halal_pangan(t: Tables, p: dict[str, Any]) -> pd.DataFrame:
+    """Food and beverage firms per registry year, the halal-certified ones, and those certified since it
+    became mandatory."""
+    pangan = _kab(t.ikm[t.ikm["sektor"] == "Pangan"], p["kab"])
+    halal = pangan["halal"].fillna(False).astype(bool)
+    hasil = (
+        pangan[["tahun_data"]]
+        .assign(halal=halal, sejak_wajib=halal & (pangan["tanggal_halal"] >= WAJIB_HALAL))
+        .groupby("tahun_data")
+        .agg(jumlah_pangan=("halal", "size"), jumlah_halal=("halal", "sum"), halal_sejak_wajib=("sejak_wajib", "sum"))
+    )
+    hasil["persen_halal"] = 100.0 * hasil["jumlah_halal"] / hasil["jumlah_pangan"]
+    return hasil.rename_axis("tahun").reset_index()
+
+
+# --- The map, Profil Kabupaten, Program, Target and Kawasan pages ---
+
+
+PETA_RANTAI = ("sawit", "karet", "kayu", "rotan", "perikanan")
+"""Chains whose Indeks Hilirisasi the map can colour by."""
+
+
+def peta_metrik(t: Tables, p: dict[str, Any]) -> pd.DataFrame:
+    """Every map metric per kabupaten and year (registry and export years), null where nothing was recorded."""
+    tahun = sorted(set(t.ikm["tahun_data"].unique().tolist()) | set(t.ekspor["tahun"].unique().tolist()))
+    kerangka = t.wilayah[["kode_bps", "nama"]].merge(pd.DataFrame({"tahun": tahun}), how="cross")
+    by = ["tahun", "kode_bps"]
+    ikm = t.ikm.assign(tenaga_kerja=_tenaga_kerja(t.ikm), halal=t.ikm["halal"].fillna(False).astype(bool))
+    ikm = ikm.rename(columns={"tahun_data": "tahun"}).groupby(by)
+    ikm = ikm.agg(
+        jumlah_ikm=("id", "size"),
+        tenaga_kerja=("tenaga_kerja", "sum"),
+        investasi_rp=("investasi_rp", "sum"),
+        jumlah_halal=("halal", "sum"),
+    )
+    halal = ikm.pop("jumlah_halal")
+    ikm["persen_halal"] = (100.0 * halal / ikm["jumlah_ikm"]).where(halal > 0)  # SQL: a sum over no halal firm is null
+    ekspor = t.ekspor[t.ekspor["kode_bps"].notna()]
+    tanpa = ekspor[ekspor["rantai"].isna() | (ekspor["rantai"] != "batubara")]
+    nilai = pd.DataFrame(
+        {
+            "nilai_ekspor_usd": ekspor.groupby(by)["nilai_usd"].sum(),
+            "indeks_hilirisasi": _indeks(ekspor, by),
+            "indeks_tanpa_batubara": _indeks(tanpa, by),
+        }
+    )
+    per_rantai = _indeks(ekspor[ekspor["rantai"].isin(PETA_RANTAI)], [*by, "rantai"]).unstack("rantai")
+    per_rantai = per_rantai.reindex(columns=list(PETA_RANTAI)).add_prefix("indeks_")
+    hasil = kerangka.merge(ikm.reset_index(), on=by, how="left").merge(nilai.reset_index(), on=by, how="left")
+    hasil = hasil.merge(per_rantai.reset_index(), on=by, how="left")
+    return hasil.sort_values(["tahun", "kode_bps"], ignore_index=True)
+
+
+def komoditas_teratas(t: Tables, p: dict[str, Any]) -> pd.DataFrame:
+    """The eight commodities with the most firms in one kabupaten in the year, with chain and workers."""
+    ikm = t.ikm[(t.ikm["tahun_data"] == p["tahun"]) & (t.ikm["kode_bps"] == p["kab"])]
+    hasil = (
+        ikm.assign(tenaga_kerja=_tenaga_kerja(ikm))
+        .groupby("komoditas", as_index=False, dropna=False)
+        .agg(rantai=("rantai", "first"), jumlah_ikm=("id", "size"), tenaga_kerja=("tenaga_kerja", "sum"))
+    )
+    return hasil.sort_values(["jumlah_ikm", "komoditas"], ascending=[False, True], ignore_index=True).head(8)
+
+
+PROGRAM_JUMLAH = ["peserta", "diajukan", "hasil", "target"]
+"""Programme counts; a sum over nothing recorded stays null, as in SQL."""
+
+
+def program_tahunan(t: Tables, p: dict[str, Any]) -> pd.DataFrame:
+    """One programme's participants, submissions, results and targets per year over the chosen kabupaten."""
+    program = _need(t.program, "program")
+    program = _kab(program[program["jenis"] == p["jenis"]], p["kab"])
+    grouped = program.groupby("tahun")
+    hasil = pd.DataFrame({c: grouped[c].sum(min_count=1) for c in PROGRAM_JUMLAH})
+    hasil["satuan"] = grouped["satuan"].max()
+    return hasil.reset_index().sort_values("tahun", ignore_index=True)
+
+
+def program_per_kabupaten(t: Tables, p: dict[str, Any]) -> pd.DataFrame:
+    """One programme in the year for every kabupaten (participants and results 0 where none recorded)."""
+    program = _need(t.program, "program")
+    program = program[(program["jenis"] == p["jenis"]) & (program["tahun"] == p["tahun"])]
+    hasil = t.wilayah[["kode_bps", "nama"]].merge(program[["kode_bps", *PROGRAM_JUMLAH]], on="kode_bps", how="left")
+    hasil["peserta"] = hasil["peserta"].fillna(0)
+    hasil["hasil"] = hasil["hasil"].fillna(0)
+    return hasil.sort_values("kode_bps", ignore_index=True)
+
+
+def program_kabupaten(t: Tables, p: dict[str, Any]) -> pd.DataFrame:
+    """Every programme of one kabupaten in the year."""
+    program = _need(t.program, "program")
+    program = program[(program["kode_bps"] == p["kab"]) & (program["tahun"] == p["tahun"])]
+    columns = ["jenis", "peserta", "diajukan", "hasil", "target", "satuan"]
+    return program.sort_values("jenis", ignore_index=True)[columns]
+
+
+TARGET_KOLOM = ["indikator", "tahun", "nilai_target", "satuan", "dokumen"]
+
+
+def target_capaian(t: Tables, p: dict[str, Any]) -> pd.DataFrame:
+    """Province-level targets per year with what was achieved: registry count, Indeks Hilirisasi, halal
+    certificates."""
+    target = _need(t.target, "target")
+    program = _need(t.program, "program")
+    halal = program[program["jenis"] == "halal"].groupby("tahun")["hasil"].sum(min_count=1).astype(float)
+    capaian = pd.concat(
+        {
+            "jumlah_ikm": t.ikm.groupby("tahun_data").size().rename_axis("tahun").astype(float),
+            "indeks_hilirisasi": _indeks(t.ekspor, "tahun"),
+            "sertifikat_halal": halal,
+        },
+        names=["indikator", "tahun"],
+    ).rename("capaian")
+    provinsi = target[target["kode_bps"].isna()][TARGET_KOLOM]
+    hasil = provinsi.merge(capaian.reset_index(), on=["indikator", "tahun"], how="left")
+    return hasil.sort_values(["indikator", "tahun"], ignore_index=True)
+
+
+def target_kabupaten(t: Tables, p: dict[str, Any]) -> pd.DataFrame:
+    """One kabupaten's targets per year, with the registry count achieved for the jumlah_ikm indicator."""
+    target = _need(t.target, "target")
+    jumlah = t.ikm[t.ikm["kode_bps"] == p["kab"]].groupby("tahun_data").size().astype(float)
+    hasil = target[target["kode_bps"] == p["kab"]][TARGET_KOLOM].reset_index(drop=True)
+    hasil["capaian"] = hasil["tahun"].map(jumlah).where(hasil["indikator"] == "jumlah_ikm")
+    return hasil.sort_values(["indikator", "tahun"], ignore_index=True)
+
+
+def kawasan_profil(t: Tables, p: dict[str, Any]) -> pd.DataFrame:
+    """Every industrial estate with its kabupaten, its source and its operating tenants."""
+    kawasan = _need(t.kawasan, "kawasan")
+    tenant = _need(t.kawasan_tenant, "kawasan_tenant")
+    sumber = t.sumber[["id", "url", "tanggal_data", "jenis"]].rename(
+        columns={"id": "sumber_id", "url": "sumber_url", "tanggal_data": "sumber_tanggal", "jenis": "sumber_jenis"}
+    )
+    operasi = tenant[tenant["status"] == "operasi"].groupby("kawasan_id").size()
+    hasil = kawasan.merge(t.wilayah[["kode_bps", "nama"]].rename(columns={"nama": "kabupaten"}), how="left")
+    hasil = hasil.merge(sumber, on="sumber_id", how="left")
+    hasil["tenant_operasi"] = hasil["id"].map(operasi).fillna(0).astype(int)
+    columns = [
+        "id", "nama", "kode_bps", "kabupaten", "kecamatan", "lon", "lat", "luas_rencana_ha", "luas_izin_ha",
+        "pengelola", "status", "fokus", "lokasi_presisi", "catatan_luas", "sumber_url", "sumber_tanggal",
+        "sumber_jenis", "tenant_operasi",
+    ]  # fmt: skip
+    return hasil.sort_values("id", ignore_index=True)[columns]
+
+
+URUTAN_STATUS = {"operasi": 1, "konstruksi": 2, "rencana": 3}
+"""Tenants listed operating first, then under construction, then planned, then any other status."""
+
+
+def kawasan_tenant_daftar(t: Tables, p: dict[str, Any]) -> pd.DataFrame:
+    """Every estate tenant with the kind, address and date of its source."""
+    tenant = _need(t.kawasan_tenant, "kawasan_tenant")
+    sumber = t.sumber[["id", "jenis", "url", "tanggal_data"]].rename(
+        columns={"id": "sumber_id", "jenis": "sumber_jenis", "url": "sumber_url", "tanggal_data": "sumber_tanggal"}
+    )
+    hasil = tenant.merge(sumber, on="sumber_id", how="left")
+    hasil["urutan"] = hasil["status"].map(URUTAN_STATUS).fillna(4)
+    hasil = hasil.sort_values(["kawasan_id", "urutan", "nama_perusahaan"], ignore_index=True)
+    columns = [
+        "kawasan_id", "nama_perusahaan", "sektor", "rantai", "status", "tahun_mulai", "tahun_berhenti",
+        "investasi_rp", "tenaga_kerja", "luas_ha", "kapasitas", "satuan_kapasitas", "keterangan", "sumber_jenis",
+        "sumber_url", "sumber_tanggal",
+    ]  # fmt: skip
+    return hasil[columns]
+
+
+def kawasan_sebelum_sesudah(t: Tables, p: dict[str, Any]) -> pd.DataFrame:
+    """Per tenant with a start year and a mapped chain: its chain's exports from the estate's kabupaten in a
+    base year (the year before the start) and in the latest export year after the start."""
+    kawasan = _need(t.kawasan, "kawasan")[["id", "kode_bps"]].rename(columns={"id": "kawasan_id"})
+    tenant = _need(t.kawasan_tenant, "kawasan_tenant")
+    rantai = _need(t.hs_rantai, "hs_rantai")["rantai"].dropna().unique()
+    tenant = tenant[tenant["tahun_mulai"].notna() & tenant["rantai"].isin(rantai)]
+    tenant = tenant[["kawasan_id", "nama_perusahaan", "rantai", "status", "tahun_mulai"]].merge(kawasan, how="inner")
+    awal, akhir = int(t.ekspor["tahun"].min()), int(t.ekspor["tahun"].max())
+    mulai = tenant["tahun_mulai"].astype("Int64")
+    tenant = tenant.assign(
+        tahun_ekspor_awal=awal,
+        tahun_dasar=(mulai - 1).clip(upper=akhir).where(mulai > awal).mask(mulai == awal, awal),
+        dasar_tahun_mulai=mulai == awal,
+        tahun_banding=pd.Series(akhir, index=tenant.index, dtype="Int64").where(mulai < akhir),
+    )
+    ekspor = t.ekspor[t.ekspor["kode_bps"].notna() & t.ekspor["rantai"].notna()]
+    nilai = ekspor["nilai_usd"]
+    by = ["kode_bps", "rantai", "tahun"]
+    tahunan = pd.DataFrame(
+        {
+            "hilir_usd": nilai.where(ekspor["tahap"] == "hilir", 0.0).groupby([ekspor[c] for c in by]).sum(),
+            "olahan_usd": nilai.where(ekspor["tahap"].isin(OLAHAN), 0.0).groupby([ekspor[c] for c in by]).sum(),
+            "indeks": _indeks(ekspor, by),
+        }
+    ).reset_index()
+    hasil = tenant
+    for sisi in ("dasar", "banding"):
+        kolom = f"tahun_{sisi}"
+        pasangan = tahunan.rename(columns={"tahun": kolom}).astype({kolom: "Int64"})
+        hasil = hasil.merge(
+            pasangan.rename(columns={c: f"{c}_{sisi}" for c in ("hilir_usd", "olahan_usd", "indeks")}),
+            on=["kode_bps", "rantai", kolom],
+            how="left",
+        )
+        ada = hasil[kolom].notna()
+        for c in ("hilir", "olahan"):
+            hasil[f"{c}_{sisi}_usd"] = hasil[f"{c}_usd_{sisi}"].fillna(0.0).where(ada)
+    columns = [
+        "kawasan_id", "nama_perusahaan", "rantai", "status", "tahun_mulai", "kode_bps", "tahun_ekspor_awal",
+        "tahun_dasar", "dasar_tahun_mulai", "tahun_banding", "hilir_dasar_usd", "hilir_banding_usd",
+        "olahan_dasar_usd", "olahan_banding_usd", "indeks_dasar", "indeks_banding",
+    ]  # fmt: skip
+    return hasil.sort_values(["kawasan_id", "tahun_mulai", "nama_perusahaan"], ignore_index=True)[columns]
+
+
 BASELINES: dict[str, Callable[[Tables, dict[str, Any]], pd.DataFrame]] = {
     "wilayah": wilayah,
     "tahun_tersedia": tahun_tersedia,
@@ -393,5 +783,32 @@ BASELINES: dict[str, Callable[[Tables, dict[str, Any]], pd.DataFrame]] = {
     "ekspor_indeks_kabupaten": ekspor_indeks_kabupaten,
     "ekspor_tahap_per_rantai": ekspor_tahap_per_rantai,
     "ekspor_per_negara": ekspor_per_negara,
+    "ekspor_deret": ekspor_deret,
+    "ekspor_per_hs": ekspor_per_hs,
+    "ekspor_pilihan": ekspor_pilihan,
+    "ekspor_kawasan": ekspor_kawasan,
+    "ikm_pilihan": ikm_pilihan,
+    "ikm_rentang_berdiri": ikm_rentang_berdiri,
+    "ikm_komoditas_tahunan": ikm_komoditas_tahunan,
+    "ikm_titik": ikm_titik,
+    "ikm_daftar": ikm_daftar,
+    "ikm_sekitar_kawasan": ikm_sekitar_kawasan,
+    "halal_pangan": halal_pangan,
+    "peta_metrik": peta_metrik,
+    "komoditas_teratas": komoditas_teratas,
+    "program_tahunan": program_tahunan,
+    "program_per_kabupaten": program_per_kabupaten,
+    "program_kabupaten": program_kabupaten,
+    "target_capaian": target_capaian,
+    "target_kabupaten": target_kabupaten,
+    "kawasan_profil": kawasan_profil,
+    "kawasan_tenant_daftar": kawasan_tenant_daftar,
+    "kawasan_sebelum_sesudah": kawasan_sebelum_sesudah,
 }
 """Query name -> its pandas baseline. Queries missing here get ``pandas_median_ms: null`` and a reason."""
+
+TANPA_BASELINE: dict[str, str] = {
+    "impor_log": "no pandas baseline by design: the warehouse's change log is metadata, not analysis of the data",
+    "versi_gudang": "no pandas baseline by design: the schema version is warehouse metadata, not analysis of the data",
+}
+"""Queries left without a baseline on purpose, with the reason the benchmark reports for them."""

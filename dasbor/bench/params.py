@@ -45,6 +45,8 @@ PER_QUERY: dict[str, dict[str, object]] = {
     "komoditas_teratas": {"kab": FILTER_KAB},
     "program_kabupaten": {"kab": FILTER_KAB},
     "target_kabupaten": {"kab": FILTER_KAB},
+    # The Kawasan page binds one BPS code and the chains of the estate's tenants with a start year (Batulicin's).
+    "ekspor_kawasan": {"kab": FILTER_KAB, "rantai": ["karet", "kayu", "perikanan", "sawit"]},
 }
 """Overrides per query, where a name means something else than in :data:`BY_NAME`. The province view with no
 filter is otherwise the heaviest and the most common case, so it is the default."""

@@ -86,7 +86,7 @@ def _one(
     }
     baseline = pandas_baseline.BASELINES.get(name)
     if baseline is None:
-        row["pandas_note"] = NO_BASELINE
+        row["pandas_note"] = pandas_baseline.TANPA_BASELINE.get(name, NO_BASELINE)
         return row
     try:
         answer = baseline(tables, dict(p))

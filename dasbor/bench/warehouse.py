@@ -21,7 +21,10 @@ from pathlib import Path
 
 from dasbor import build, db, settings
 
-PANDAS_TABLES = ("ikm", "ekspor", "sumber", "wilayah", "hs_rantai", "kurs", "kbli2")
+PANDAS_TABLES = (
+    "ikm", "ekspor", "sumber", "wilayah", "hs_rantai", "kurs", "kbli2", "hs4_uraian", "program", "target", "kawasan",
+    "kawasan_tenant",
+)  # fmt: skip
 """Tables the pandas baseline reads: the raw registry and exports plus the small reference tables (each copied
 only if the warehouse has it: reference tables come and go with the build)."""
 
