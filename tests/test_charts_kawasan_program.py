@@ -4,17 +4,9 @@ from __future__ import annotations
 
 import polars as pl
 
-from dasbor import charts_kawasan, charts_program, db
+from dasbor import charts_kawasan, charts_program
+from tests.aplikasi import kueri
 from tests.conftest import Fixture
-
-
-def _q(gudang: Fixture, name: str, **params: object) -> pl.DataFrame:
-    con = db.connect(gudang.warehouse, read_only=True)
-    try:
-        return db.run_query(con, name, **params)
-    finally:
-        con.close()
-
 
 HALAL = pl.DataFrame({"tahun": [2023, 2024, 2025], "hasil": [5, 8, 3], "target": [4, 4, 4]})
 
@@ -36,7 +28,7 @@ def test_kabupaten_halal_chart_sets_certificates_against_their_own_targets_not_t
 
 
 def test_timeline_shows_meratus_stopped_2012_to_2015(gudang: Fixture) -> None:
-    tenant = _q(gudang, "kawasan_tenant_daftar")
+    tenant = kueri(gudang, "kawasan_tenant_daftar")
     fig = charts_kawasan.linimasa(tenant, {"batulicin": "Kawasan Industri Batulicin"}, tahun_ini=2026)
     berhenti = next(t for t in fig.data if t.name == "Berhenti")
     i = next(i for i, y in enumerate(berhenti.y) if y.startswith("PT Meratus Jaya Iron & Steel"))
@@ -45,7 +37,7 @@ def test_timeline_shows_meratus_stopped_2012_to_2015(gudang: Fixture) -> None:
 
 
 def test_export_chart_marks_a_start_in_the_first_export_year(gudang: Fixture) -> None:
-    ekspor = _q(gudang, "ekspor_kawasan", kab="6310", rantai=["sawit"])
+    ekspor = kueri(gudang, "ekspor_kawasan", kab="6310", rantai=["sawit"])
     assert int(ekspor["tahun"].min()) == 2021  # type: ignore[arg-type]
     fig = charts_kawasan.ekspor_sebelum_sesudah(ekspor, [("sawit", 2021, "PT Jhonlin Agro Raya (biodiesel)")])
     assert [s.x0 for s in fig.layout.shapes] == [2020.5]

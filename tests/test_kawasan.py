@@ -8,18 +8,11 @@ from pathlib import Path
 import polars as pl
 from streamlit.testing.v1 import AppTest
 
-from dasbor import db, kawasan
+from dasbor import kawasan
+from tests.aplikasi import kueri
 from tests.conftest import Fixture
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _q(gudang: Fixture, name: str, **params: object) -> pl.DataFrame:
-    con = db.connect(gudang.warehouse, read_only=True)
-    try:
-        return db.run_query(con, name, **params)
-    finally:
-        con.close()
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -29,8 +22,8 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def test_ikm_within_radius_matches_a_haversine_in_python(gudang: Fixture) -> None:
-    sql = _q(gudang, "ikm_sekitar_kawasan", tahun=2025, radius_km=25.0)
-    estates = _q(gudang, "kawasan_profil")
+    sql = kueri(gudang, "ikm_sekitar_kawasan", tahun=2025, radius_km=25.0)
+    estates = kueri(gudang, "kawasan_profil")
     ikm = pl.read_parquet(gudang.masukan / "ikm" / "*.parquet").filter(
         (pl.col("tahun_data") == 2025) & pl.col("lat").is_not_null()
     )
@@ -41,7 +34,7 @@ def test_ikm_within_radius_matches_a_haversine_in_python(gudang: Fixture) -> Non
 
 
 def test_estate_exports_match_polars(gudang: Fixture) -> None:
-    sql = _q(gudang, "ekspor_kawasan", kab="6310", rantai=["sawit"])
+    sql = kueri(gudang, "ekspor_kawasan", kab="6310", rantai=["sawit"])
     ekspor = pl.read_parquet(gudang.masukan / "ekspor" / "*.parquet").filter(pl.col("kode_bps") == "6310")
     sawit = ekspor.filter(
         pl.col("kode_hs").str.starts_with("1511")
@@ -58,7 +51,7 @@ def test_estate_exports_match_polars(gudang: Fixture) -> None:
 
 
 def test_unknown_public_figures_stay_unknown(gudang: Fixture) -> None:
-    tenant = _q(gudang, "kawasan_tenant_daftar")
+    tenant = kueri(gudang, "kawasan_tenant_daftar")
     baris = (
         kawasan.tabel_tenant(tenant).filter(pl.col("Perusahaan") == "PT Meratus Jaya Iron & Steel").row(0, named=True)
     )
@@ -72,7 +65,7 @@ def test_unknown_public_figures_stay_unknown(gudang: Fixture) -> None:
 
 
 def test_status_counts_cover_every_status(gudang: Fixture) -> None:
-    hitung = kawasan.jumlah_status(_q(gudang, "kawasan_tenant_daftar"))
+    hitung = kawasan.jumlah_status(kueri(gudang, "kawasan_tenant_daftar"))
     assert hitung.height == 2 * len(kawasan.STATUS)
     batulicin = dict(hitung.filter(pl.col("kawasan_id") == "batulicin").select("status", "jumlah").rows())
     assert batulicin["berhenti"] >= 1 and batulicin["operasi"] >= 6

@@ -10,19 +10,13 @@ from streamlit.testing.v1 import AppTest
 
 from dasbor import build, captions, db, kpi
 from dasbor.deck import views
+from tests.aplikasi import buka
 from tests.conftest import Fixture
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = sorted(p.stem for p in (ROOT / "pages").glob("*.py"))
 TANPA_SARINGAN = {"presentasi", "kelola_data"}
 """Pages without the global year/kabupaten filters."""
-
-
-def _open(page: str, **query: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "pages" / f"{page}.py"), default_timeout=60)
-    for key, value in query.items():
-        at.query_params[key] = value
-    return at.run()
 
 
 def test_all_nine_pages_exist() -> None:
@@ -34,7 +28,7 @@ def test_all_nine_pages_exist() -> None:
 
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_runs_and_draws_the_frame(gudang: Fixture, page: str) -> None:
-    at = _open(page)
+    at = buka(page)
     assert not at.exception, at.exception
     assert any(captions.TEKS_CONTOH in w.value for w in at.warning), "sample banner missing"
     if page not in TANPA_SARINGAN:
@@ -63,7 +57,7 @@ def _expected(gudang: Fixture, tahun: int, kab: list[str]) -> list[kpi.Kartu]:
     ids=["default-provinsi", "2023-banjar-tanah-bumbu"],
 )
 def test_ringkasan_metrics_equal_sql(gudang: Fixture, query: dict[str, str], tahun: int, kab: list[str]) -> None:
-    at = _open("ringkasan", **query)
+    at = buka("ringkasan", **query)
     assert not at.exception, at.exception
     shown = {m.label: (m.value, m.delta) for m in at.metric}
     for k in _expected(gudang, tahun, kab):
@@ -74,7 +68,7 @@ def test_ringkasan_metrics_equal_sql(gudang: Fixture, query: dict[str, str], tah
 
 
 def test_bad_url_parameters_fall_back_with_a_visible_note(gudang: Fixture) -> None:
-    at = _open("ringkasan", tahun="abc", kab="9999")
+    at = buka("ringkasan", tahun="abc", kab="9999")
     assert not at.exception, at.exception
     notes = " ".join(w.value for w in at.warning)
     assert "tahun='abc'" in notes and "'9999'" in notes
@@ -85,7 +79,7 @@ def test_bad_url_parameters_fall_back_with_a_visible_note(gudang: Fixture) -> No
 
 
 def test_changing_the_year_updates_cards_and_url(gudang: Fixture) -> None:
-    at = _open("ringkasan")
+    at = buka("ringkasan")
     at.sidebar.selectbox(key="tahun").select(2022).run()
     assert not at.exception
     assert at.query_params["tahun"] == "2022"
@@ -94,7 +88,7 @@ def test_changing_the_year_updates_cards_and_url(gudang: Fixture) -> None:
 
 
 def test_charts_have_source_and_data_per_captions(gudang: Fixture) -> None:
-    at = _open("ringkasan")
+    at = buka("ringkasan")
     captions = [c.value for c in at.caption]
     assert sum("data per 31 Desember 2025" in c for c in captions) >= 3
     assert all("(data contoh)" in c for c in captions if c.startswith("Sumber:"))
@@ -113,7 +107,7 @@ def test_presentasi_shows_one_slide_and_moves_on(
     salinan = tmp_path / "w.duckdb"
     salinan.write_bytes(gudang.warehouse.read_bytes())
     monkeypatch.setenv("DASBOR_WAREHOUSE", str(salinan))
-    at = _open("presentasi", mode="tayang", dek="Rakornis", slide="2")
+    at = buka("presentasi", mode="tayang", dek="Rakornis", slide="2")
     assert not at.exception, at.exception
     assert at.title[0].value.startswith("Peta Indeks Hilirisasi")
     at.button[1].click().run()  # Berikutnya
@@ -123,7 +117,7 @@ def test_presentasi_shows_one_slide_and_moves_on(
 
 
 def test_presentasi_with_a_bad_slide_number_or_deck_does_not_raise(gudang: Fixture) -> None:
-    at = _open("presentasi", mode="tayang", dek="Tidak Ada", slide="99")
+    at = buka("presentasi", mode="tayang", dek="Tidak Ada", slide="99")
     assert not at.exception, at.exception
     assert at.query_params["dek"] == "Rakornis"
     assert at.query_params["slide"] == str(len(views.DEK_RAKORNIS))
@@ -131,8 +125,8 @@ def test_presentasi_with_a_bad_slide_number_or_deck_does_not_raise(gudang: Fixtu
 
 
 def test_an_old_warehouse_is_named_on_the_page(gudang: Fixture, monkeypatch: pytest.MonkeyPatch) -> None:
-    assert not _open("ringkasan").error
+    assert not buka("ringkasan").error
     monkeypatch.setattr(build, "versi_skema", lambda: "kode-lebih-baru")
-    at = _open("ringkasan")
+    at = buka("ringkasan")
     assert not at.exception
     assert "versi aplikasi yang lebih lama" in at.error[0].value

@@ -4,33 +4,17 @@ filters round-trip through the URL, bad parameters give notes, downloads and cap
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import polars as pl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dasbor import db, kpi_ekspor, kpi_ikm, sel_kecil
+from dasbor import kpi_ekspor, kpi_ikm, sel_kecil
 from dasbor.filter_ikm import FilterIkm
+from tests.aplikasi import buka, kueri
 from tests.conftest import Fixture
 
-ROOT = Path(__file__).resolve().parent.parent
 TAHUN = 2025
-
-
-def _open(page: str, **query: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "pages" / f"{page}.py"), default_timeout=90)
-    for key, value in query.items():
-        at.query_params[key] = value
-    return at.run()
-
-
-def _sql(gudang: Fixture, name: str, **params: object) -> pl.DataFrame:
-    con = db.connect(gudang.warehouse, read_only=True)
-    try:
-        return db.run_query(con, name, **params)
-    finally:
-        con.close()
 
 
 def _metrics(at: AppTest) -> dict[str, tuple[str, str | None]]:
@@ -61,9 +45,9 @@ def _url_notes(at: AppTest) -> str:
     ids=["provinsi", "banjar", "sasirangan-2023"],
 )
 def test_ikm_metrics_equal_sql(gudang: Fixture, query: dict[str, str], saring: FilterIkm) -> None:
-    at = _open("ikm", **query)
+    at = buka("ikm", **query)
     assert not at.exception, at.exception
-    harap = kpi_ikm.kartu_ikm(_sql(gudang, "ikm_ringkasan", **saring.params()), saring.tahun)
+    harap = kpi_ikm.kartu_ikm(kueri(gudang, "ikm_ringkasan", **saring.params()), saring.tahun)
     assert _metrics(at) == {k.label: (k.nilai, k.perubahan) for k in harap}
     assert harap[0].label == "Jumlah IKM" and harap[0].angka and harap[0].angka > 3
     assert not _url_notes(at)
@@ -84,7 +68,7 @@ def test_ikm_filters_from_the_url_appear_in_widgets_and_stay_in_the_url(gudang: 
         "cari": "amplang",
         "ukuran": "tenaga_kerja",
     }
-    at = _open("ikm", **query)
+    at = buka("ikm", **query)
     assert not at.exception, at.exception
     sb = at.sidebar
     assert sb.selectbox(key="tahun").value == 2024
@@ -115,13 +99,13 @@ def test_ikm_filters_from_the_url_appear_in_widgets_and_stay_in_the_url(gudang: 
         berdiri=(1990, 2020),
         cari="amplang",
     )
-    jumlah = _sql(gudang, "ikm_ringkasan", **saring.params())["jumlah_ikm"][-1]
+    jumlah = kueri(gudang, "ikm_ringkasan", **saring.params())["jumlah_ikm"][-1]
     assert jumlah >= 3, "the test wants a filter that matches enough firms to show numbers"
     assert _metrics(at)["Jumlah IKM"][0] == f"{jumlah} unit"
 
 
 def test_ikm_widget_changes_are_written_to_the_url(gudang: Fixture) -> None:
-    at = _open("ikm")
+    at = buka("ikm")
     at.sidebar.multiselect(key="sektor").select("Sandang").run()
     at.sidebar.segmented_control(key="halal").set_value("tidak").run()
     at.sidebar.text_input(key="cari").input("sasirangan").run()
@@ -132,12 +116,12 @@ def test_ikm_widget_changes_are_written_to_the_url(gudang: Fixture) -> None:
     assert at.query_params["cari"] == "sasirangan"
     assert at.query_params["berdiri"] == "2000-2015"
     saring = FilterIkm(tahun=TAHUN, sektor=("Sandang",), halal=False, cari="sasirangan", berdiri=(2000, 2015))
-    harap = kpi_ikm.kartu_ikm(_sql(gudang, "ikm_ringkasan", **saring.params()), TAHUN)
+    harap = kpi_ikm.kartu_ikm(kueri(gudang, "ikm_ringkasan", **saring.params()), TAHUN)
     assert _metrics(at)["Jumlah IKM"][0] == harap[0].nilai
 
 
 def test_ikm_bad_url_parameters_give_notes_not_tracebacks(gudang: Fixture) -> None:
-    at = _open(
+    at = buka(
         "ikm",
         kab="9999",
         sektor="Pangan,Batu",
@@ -157,13 +141,13 @@ def test_ikm_bad_url_parameters_give_notes_not_tracebacks(gudang: Fixture) -> No
         assert bagian in notes, bagian
     assert at.sidebar.multiselect(key="sektor").value == ["Pangan"]
     harap = kpi_ikm.kartu_ikm(
-        _sql(gudang, "ikm_ringkasan", **FilterIkm(tahun=TAHUN, sektor=("Pangan",)).params()), TAHUN
+        kueri(gudang, "ikm_ringkasan", **FilterIkm(tahun=TAHUN, sektor=("Pangan",)).params()), TAHUN
     )
     assert _metrics(at)["Jumlah IKM"][0] == harap[0].nilai
 
 
 def test_ikm_charts_captions_table_and_downloads(gudang: Fixture) -> None:
-    at = _open("ikm", kab="6303")
+    at = buka("ikm", kab="6303")
     assert not at.exception, at.exception
     assert len(at.get("plotly_chart")) >= 2
     sumber = [c.value for c in at.caption if c.value.startswith("Sumber:")]
@@ -172,7 +156,7 @@ def test_ikm_charts_captions_table_and_downloads(gudang: Fixture) -> None:
     assert [b.label for b in at.download_button] == ["CSV", "XLSX", "Parquet"]
     assert at.segmented_control(key="unduh_isi").options == ["Rekap kabupaten/kota x sektor", "Daftar IKM"]
     tabel = at.dataframe[0].value
-    harap = _sql(gudang, "ikm_daftar", **FilterIkm(tahun=TAHUN, kab=("6303",)).params(), batas=25, mulai=0)
+    harap = kueri(gudang, "ikm_daftar", **FilterIkm(tahun=TAHUN, kab=("6303",)).params(), batas=25, mulai=0)
     assert tabel["Nama usaha"].tolist() == harap["nama_usaha"].to_list()
     assert set(tabel["Kabupaten/kota"]) == {"Banjar"}
 
@@ -192,12 +176,12 @@ def test_ikm_small_cells_read_less_than_three(gudang: Fixture) -> None:
         & pl.col("nama_usaha").str.to_lowercase().str.contains(kandidat["nama_usaha"].lower(), literal=True)
     )
     assert 0 < semua_cocok.height < sel_kecil.BATAS
-    at = _open("ikm", kab=kandidat["kode_bps"], cari=kandidat["nama_usaha"])
+    at = buka("ikm", kab=kandidat["kode_bps"], cari=kandidat["nama_usaha"])
     assert not at.exception, at.exception
     nilai = {label: v for label, (v, _) in _metrics(at).items()}
     assert nilai["Jumlah IKM"] == "<3"
     assert all(v.startswith("<3") for v in nilai.values())
-    kbli = _open("ikm", kab=kandidat["kode_bps"], cari=kandidat["nama_usaha"], tab_sektor="KBLI 2 digit")
+    kbli = buka("ikm", kab=kandidat["kode_bps"], cari=kandidat["nama_usaha"], tab_sektor="KBLI 2 digit")
     assert not kbli.exception, kbli.exception
     assert _charts(kbli)[0] != _charts(at)[0], "the KBLI tab is drawn when opened by its URL parameter"
     # sektor (the open tab), kabupaten, and KBLI (its tab opened): one bar each, blanked, labelled "<3"
@@ -209,7 +193,7 @@ def test_ikm_small_cells_read_less_than_three(gudang: Fixture) -> None:
 
 def test_ikm_firm_rows_hidden_when_the_office_says_so(gudang: Fixture, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DASBOR_TAMPILKAN_IKM", "0")
-    at = _open("ikm")
+    at = buka("ikm")
     assert not at.exception, at.exception
     assert len(at.dataframe) == 0
     assert any("DASBOR_TAMPILKAN_IKM=0" in i.value for i in at.info)
@@ -245,9 +229,9 @@ def test_ekspor_metrics_equal_sql(
     tahap: list[str],
     mata_uang: str,
 ) -> None:
-    at = _open("ekspor", **query)
+    at = buka("ekspor", **query)
     assert not at.exception, at.exception
-    df = _sql(gudang, "ekspor_indeks", tahun=tahun, kab=kab, rantai=rantai, tahap=tahap)
+    df = kueri(gudang, "ekspor_indeks", tahun=tahun, kab=kab, rantai=rantai, tahap=tahap)
     harap = kpi_ekspor.kartu_ekspor(df, tahun, mata_uang)
     assert _metrics(at) == {k.label: (k.nilai, k.perubahan) for k in harap}
     assert [m.label for m in at.metric][:2] == ["Indeks Hilirisasi", "Indeks Hilirisasi tanpa batu bara"]
@@ -258,7 +242,7 @@ def test_ekspor_metrics_equal_sql(
 
 def test_ekspor_filters_round_trip_through_the_url(gudang: Fixture) -> None:
     query = {"kab": "6371", "rantai": "kayu,rotan", "tahap": "hilir", "mata_uang": "rp", "periode": "bulanan"}
-    at = _open("ekspor", **query)
+    at = buka("ekspor", **query)
     assert not at.exception, at.exception
     sb = at.sidebar
     assert sb.multiselect(key="rantai").value == ["rotan", "kayu"]
@@ -272,7 +256,7 @@ def test_ekspor_filters_round_trip_through_the_url(gudang: Fixture) -> None:
 
 
 def test_ekspor_says_why_the_index_is_shown_without_coal(gudang: Fixture) -> None:
-    at = _open("ekspor")
+    at = buka("ekspor")
     assert not at.exception, at.exception
     pesan = " ".join(i.value for i in at.info)
     assert "tanpa batu bara" in pesan and "per rantai" in pesan
@@ -282,7 +266,7 @@ def test_ekspor_says_why_the_index_is_shown_without_coal(gudang: Fixture) -> Non
 
 
 def test_ekspor_charts_captions_and_downloads(gudang: Fixture) -> None:
-    at = _open("ekspor", mata_uang="rp")
+    at = buka("ekspor", mata_uang="rp")
     assert not at.exception, at.exception
     charts = at.get("plotly_chart")
     assert len(charts) >= 2
@@ -297,12 +281,12 @@ def test_ekspor_charts_captions_and_downloads(gudang: Fixture) -> None:
 
 
 def test_ekspor_bad_url_parameters_give_notes(gudang: Fixture) -> None:
-    at = _open("ekspor", rantai="emas", tahap="mentah", mata_uang="eur", periode="harian", tahun="1999")
+    at = buka("ekspor", rantai="emas", tahap="mentah", mata_uang="eur", periode="harian", tahun="1999")
     assert not at.exception, at.exception
     notes = _url_notes(at)
     for bagian in ("rantai='emas'", "tahap='mentah'", "mata_uang='eur'", "periode='harian'", "tahun='1999'"):
         assert bagian in notes, bagian
     harap = kpi_ekspor.kartu_ekspor(
-        _sql(gudang, "ekspor_indeks", tahun=TAHUN, kab=[], rantai=[], tahap=[]), TAHUN, "usd"
+        kueri(gudang, "ekspor_indeks", tahun=TAHUN, kab=[], rantai=[], tahap=[]), TAHUN, "usd"
     )
     assert _metrics(at)["Indeks Hilirisasi"][0] == harap[0].nilai

@@ -10,22 +10,15 @@ from pathlib import Path
 import polars as pl
 from streamlit.testing.v1 import AppTest
 
-from dasbor import db, formats
+from dasbor import formats
+from tests.aplikasi import kueri
 from tests.conftest import Fixture
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _q(gudang: Fixture, name: str, **params: object) -> pl.DataFrame:
-    con = db.connect(gudang.warehouse, read_only=True)
-    try:
-        return db.run_query(con, name, **params)
-    finally:
-        con.close()
-
-
 def test_halal_programme_per_year_matches_polars(gudang: Fixture) -> None:
-    sql = _q(gudang, "program_tahunan", jenis="halal", kab=["6303", "6310"])
+    sql = kueri(gudang, "program_tahunan", jenis="halal", kab=["6303", "6310"])
     program = pl.read_parquet(gudang.masukan / "program.parquet").filter(
         (pl.col("jenis") == "halal") & pl.col("kode_bps").is_in(["6303", "6310"])
     )
@@ -36,7 +29,7 @@ def test_halal_programme_per_year_matches_polars(gudang: Fixture) -> None:
 
 
 def test_food_ikm_certified_since_the_obligation_matches_polars(gudang: Fixture) -> None:
-    sql = _q(gudang, "halal_pangan", kab=[])
+    sql = kueri(gudang, "halal_pangan", kab=[])
     ikm = pl.read_parquet(gudang.masukan / "ikm" / "*.parquet").filter(pl.col("sektor") == "Pangan")
     for row in sql.iter_rows(named=True):
         tahun = ikm.filter(pl.col("tahun_data") == row["tahun"])
@@ -52,7 +45,7 @@ def test_food_ikm_certified_since_the_obligation_matches_polars(gudang: Fixture)
 
 
 def test_targets_are_set_against_what_was_achieved(gudang: Fixture) -> None:
-    sql = _q(gudang, "target_capaian")
+    sql = kueri(gudang, "target_capaian")
     ikm = pl.read_parquet(gudang.masukan / "ikm" / "*.parquet")
     baris = sql.filter((pl.col("indikator") == "jumlah_ikm") & (pl.col("tahun") == 2025)).row(0, named=True)
     assert baris["capaian"] == ikm.filter(pl.col("tahun_data") == 2025).height
@@ -68,6 +61,6 @@ def test_program_page_draws_every_section(gudang: Fixture) -> None:
     judul = [s.value for s in at.subheader]
     assert judul[0] == "Sertifikasi halal IKM, Tanah Bumbu"
     assert {"Link and match dengan SMK", "Industri hijau", "Target rencana dan capaian (provinsi)"} <= set(judul)
-    persen = _q(gudang, "halal_pangan", kab=["6310"]).filter(pl.col("tahun") == 2025)["persen_halal"].item()
+    persen = kueri(gudang, "halal_pangan", kab=["6310"]).filter(pl.col("tahun") == 2025)["persen_halal"].item()
     assert {m.label: m.value for m in at.metric}["IKM pangan bersertifikat halal"] == formats.persen(persen)
     assert any("pendidikan tenaga kerja" in i.value for i in at.info)

@@ -8,17 +8,10 @@ import math
 import polars as pl
 import pytest
 
-from dasbor import db, kawasan, settings, tabel_halal
+from dasbor import kawasan, settings, tabel_halal
+from tests.aplikasi import kueri
 from tests.conftest import Fixture
 from tests.test_queries import _peta_hs
-
-
-def _q(gudang: Fixture, name: str, **params: object) -> pl.DataFrame:
-    con = db.connect(gudang.warehouse, read_only=True)
-    try:
-        return db.run_query(con, name, **params)
-    finally:
-        con.close()
 
 
 def _tenant(gudang: Fixture) -> pl.DataFrame:
@@ -47,7 +40,7 @@ def _sama(a: float | None, b: float | None) -> bool:
 
 
 def test_before_after_exports_per_tenant_match_polars(gudang: Fixture) -> None:
-    sql = _q(gudang, "kawasan_sebelum_sesudah")
+    sql = kueri(gudang, "kawasan_sebelum_sesudah")
     ekspor = pl.read_parquet(gudang.masukan / "ekspor" / "*.parquet")
     ekspor = ekspor.join(_peta_hs(ekspor["kode_hs"]), on="kode_hs", how="left").filter(
         pl.col("kode_bps").is_not_null() & pl.col("rantai").is_not_null()
@@ -76,7 +69,7 @@ def test_before_after_exports_per_tenant_match_polars(gudang: Fixture) -> None:
 
 
 def test_biodiesel_is_compared_from_its_start_year_and_the_stopped_smelter_is_not(gudang: Fixture) -> None:
-    sql = _q(gudang, "kawasan_sebelum_sesudah")
+    sql = kueri(gudang, "kawasan_sebelum_sesudah")
     bio = sql.filter(pl.col("nama_perusahaan") == "PT Jhonlin Agro Raya (biodiesel)").row(0, named=True)
     assert (bio["kode_bps"], bio["rantai"], bio["tahun_dasar"], bio["dasar_tahun_mulai"]) == (
         "6310",
@@ -138,7 +131,7 @@ def test_before_after_table_reads_as_an_official_would() -> None:
 
 @pytest.mark.parametrize("kab", [(), ("6303", "6310")], ids=["provinsi", "dua-kabupaten"])
 def test_halal_funnel_per_kabupaten_matches_polars(gudang: Fixture, kab: tuple[str, ...]) -> None:
-    sql = _q(gudang, "program_per_kabupaten", jenis="halal", tahun=2025)
+    sql = kueri(gudang, "program_per_kabupaten", jenis="halal", tahun=2025)
     tabel = tabel_halal.tabel_per_kabupaten(sql, kab)
     program = pl.read_parquet(gudang.masukan / "program.parquet").filter(
         (pl.col("jenis") == "halal") & (pl.col("tahun") == 2025)
