@@ -5,8 +5,9 @@ import datetime as dt
 
 import streamlit as st
 
-from dasbor import charts_ekspor, data, figur, frame, kpi_ekspor, unduhan, widgets
-from dasbor.palette import LABEL_RANTAI, LABEL_TAHAP, URUTAN_RANTAI, URUTAN_TAHAP
+from dasbor.ui import data, figur, frame, widgets
+from dasbor.views import ekspor, unduhan
+from dasbor.views.palette import LABEL_RANTAI, LABEL_TAHAP, URUTAN_RANTAI, URUTAN_TAHAP
 
 f = frame.halaman("Ekspor & Hilirisasi")
 sejak = frame.jumlah_catatan_url()
@@ -26,7 +27,7 @@ sb.markdown("**Tampilan**")
 mata_uang = widgets.pilih_satu(
     "Mata uang",
     "mata_uang",
-    tuple(charts_ekspor.MATA_UANG),
+    tuple(ekspor.MATA_UANG),
     "usd",
     label_pilihan={"usd": "US$", "rp": "Rupiah"},
     wadah=sb,
@@ -44,16 +45,16 @@ sumber = ("ekspor", "kurs") if mata_uang == "rp" else ("ekspor",)
 
 st.markdown(f"#### {f.nama_wilayah} · {f.tahun}")
 indeks = data.ekspor_indeks(f.tahun, f.kab, rantai, tahap)
-for kolom, k in zip(st.columns(4), kpi_ekspor.kartu_ekspor(indeks, f.tahun, mata_uang), strict=False):
+for kolom, k in zip(st.columns(4), ekspor.kartu_ekspor(indeks, f.tahun, mata_uang), strict=False):
     kolom.metric(k.label, k.nilai, k.perubahan, help=k.bantuan, border=True)
-st.info(kpi_ekspor.pesan_batubara(indeks, f.tahun, tahap), icon=":material/info:")
+st.info(ekspor.pesan_batubara(indeks, f.tahun, tahap), icon=":material/info:")
 frame.keterangan_sumber(sumber)
 
 kiri, kanan = st.columns([2, 3])
 with kiri:
     st.subheader(f"Indeks Hilirisasi per rantai, {f.tahun}")
     st.plotly_chart(
-        figur.tersimpan(charts_ekspor.indeks_per_rantai, data.ekspor_indeks_rantai(f.tahun, f.kab, rantai)),
+        figur.tersimpan(ekspor.indeks_per_rantai, data.ekspor_indeks_rantai(f.tahun, f.kab, rantai)),
         key="indeks_rantai",
     )
     frame.keterangan_sumber(("ekspor",))
@@ -65,7 +66,7 @@ with kanan:
     ):
         if tab.open:
             tab.plotly_chart(
-                figur.tersimpan(charts_ekspor.area_deret, deret, mata_uang, menurut=menurut), key=f"deret_{menurut}"
+                figur.tersimpan(ekspor.area_deret, deret, mata_uang, menurut=menurut), key=f"deret_{menurut}"
             )
     frame.keterangan_sumber(sumber)
 
@@ -81,11 +82,11 @@ for tab, indeks_kolom in zip(
     with tab:
         peta_panas, peringkat = st.columns([3, 2])
         peta_panas.plotly_chart(
-            figur.tersimpan(charts_ekspor.heatmap_indeks, per_kab, indeks_kolom), key=f"heatmap_{indeks_kolom}"
+            figur.tersimpan(ekspor.heatmap_indeks, per_kab, indeks_kolom), key=f"heatmap_{indeks_kolom}"
         )
         peringkat.markdown(f"**Peringkat {f.tahun}**")
         peringkat.plotly_chart(
-            figur.tersimpan(charts_ekspor.peringkat_indeks, per_kab, f.tahun, indeks_kolom),
+            figur.tersimpan(ekspor.peringkat_indeks, per_kab, f.tahun, indeks_kolom),
             key=f"peringkat_{indeks_kolom}",
         )
 st.caption(
@@ -103,7 +104,7 @@ if rantai_ada:
         widgets.tab_terbuka([LABEL_RANTAI.get(r, r) for r in rantai_ada], "tab_sankey"), rantai_ada, strict=True
     ):
         if tab.open:
-            tab.plotly_chart(figur.tersimpan(charts_ekspor.sankey_rantai, tangga, r, mata_uang), key=f"sankey_{r}")
+            tab.plotly_chart(figur.tersimpan(ekspor.sankey_rantai, tangga, r, mata_uang), key=f"sankey_{r}")
 else:
     st.info("Tidak ada ekspor yang terpetakan ke rantai untuk penyaring ini.")
 st.caption("Lebar alur adalah nilai ekspor per tahap, bukan aliran fisik bahan dari satu tahap ke tahap berikutnya.")
@@ -119,7 +120,7 @@ with kiri:
     ):
         if tab.open:
             tab.plotly_chart(
-                figur.tersimpan(charts_ekspor.treemap_hs, per_hs, mata_uang, tanpa_batubara=tanpa_batubara),
+                figur.tersimpan(ekspor.treemap_hs, per_hs, mata_uang, tanpa_batubara=tanpa_batubara),
                 key="hs_tanpa_batubara" if tanpa_batubara else "hs",
             )
     st.caption("Bab HS (2 digit) berisi pos HS (4 digit); warna menurut rantai komoditas, abu-abu = tidak terpetakan.")
@@ -127,7 +128,7 @@ with kiri:
 with kanan:
     st.subheader(f"Negara tujuan, {f.tahun}")
     st.plotly_chart(
-        figur.tersimpan(charts_ekspor.negara_tujuan, data.ekspor_per_negara(f.tahun, f.kab, rantai, tahap), mata_uang),
+        figur.tersimpan(ekspor.negara_tujuan, data.ekspor_per_negara(f.tahun, f.kab, rantai, tahap), mata_uang),
         key="negara",
     )
     frame.keterangan_sumber(sumber)

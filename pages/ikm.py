@@ -5,8 +5,9 @@ import datetime as dt
 import polars as pl
 import streamlit as st
 
-from dasbor import captions, charts_ikm, data, figur, frame, kpi_ikm, sel_kecil, settings, tabel_ikm, unduhan, widgets
-from dasbor.filter_ikm import (
+from dasbor.ui import data, figur, frame, widgets
+from dasbor.views import captions, ikm, sel_kecil, unduhan
+from dasbor.views.filter_ikm import (
     LABEL_SKALA,
     LABEL_YA_TIDAK,
     PILIHAN_YA_TIDAK,
@@ -15,7 +16,8 @@ from dasbor.filter_ikm import (
     pilihan_per_jenis,
     ya_tidak,
 )
-from dasbor.palette import LABEL_RANTAI, LABEL_TAHAP
+from dasbor.views.palette import LABEL_RANTAI, LABEL_TAHAP
+from dasbor.warehouse import settings
 
 f = frame.halaman("IKM")
 sejak = frame.jumlah_catatan_url()
@@ -56,7 +58,7 @@ saring = FilterIkm(
 
 st.markdown(f"#### {f.nama_wilayah} · tahun registri {f.tahun}")
 ringkasan = data.ikm_ringkasan(saring)
-kartu = kpi_ikm.kartu_ikm(ringkasan, f.tahun)
+kartu = ikm.kartu_ikm(ringkasan, f.tahun)
 for baris in (kartu[:3], kartu[3:]):
     for kolom, k in zip(st.columns(3), baris, strict=False):
         kolom.metric(k.label, k.nilai, k.perubahan, help=k.bantuan, border=True)
@@ -71,34 +73,32 @@ sejak_ukuran = frame.jumlah_catatan_url()
 ukuran = widgets.pilih_satu(
     "Ukuran pada grafik",
     "ukuran",
-    tuple(charts_ikm.UKURAN),
+    tuple(ikm.UKURAN),
     "jumlah",
-    label_pilihan={k: u.label for k, u in charts_ikm.UKURAN.items()},
+    label_pilihan={k: u.label for k, u in ikm.UKURAN.items()},
 )
 frame.catatan_url_baru(sejak_ukuran)
 st.subheader("Menurut sektor")
 tab_sektor, tab_kbli = widgets.tab_terbuka(["Sektor", "KBLI 2 digit"], "tab_sektor")
 if tab_sektor.open:
     tab_sektor.plotly_chart(
-        figur.tersimpan(charts_ikm.batang_kategori, data.ikm_per_sektor(saring), "sektor", ukuran), key="sektor_g"
+        figur.tersimpan(ikm.batang_kategori, data.ikm_per_sektor(saring), "sektor", ukuran), key="sektor_g"
     )
 if tab_kbli.open:
     tab_kbli.plotly_chart(
-        figur.tersimpan(charts_ikm.batang_kategori, data.ikm_per_kbli(saring), "label", ukuran), key="kbli_g"
+        figur.tersimpan(ikm.batang_kategori, data.ikm_per_kbli(saring), "label", ukuran), key="kbli_g"
     )
 frame.keterangan_sumber(("ikm",))
 
 st.subheader("Menurut kabupaten/kota")
-st.plotly_chart(
-    figur.tersimpan(charts_ikm.batang_kategori, data.ikm_per_kabupaten(saring), "nama", ukuran), key="kab_g"
-)
+st.plotly_chart(figur.tersimpan(ikm.batang_kategori, data.ikm_per_kabupaten(saring), "nama", ukuran), key="kab_g")
 frame.keterangan_sumber(("ikm",))
 
 st.subheader("Menurut tahun registri")
-st.plotly_chart(figur.tersimpan(charts_ikm.tren_registri, data.ikm_per_tahun(saring), ukuran), key="tahun_g")
+st.plotly_chart(figur.tersimpan(ikm.tren_registri, data.ikm_per_tahun(saring), ukuran), key="tahun_g")
 frame.keterangan_sumber(("ikm",))
 
-jumlah = kpi_ikm.jumlah_ikm(ringkasan, f.tahun)
+jumlah = ikm.jumlah_ikm(ringkasan, f.tahun)
 tampilkan_daftar = settings.tampilkan_daftar_ikm()
 st.subheader("Daftar IKM")
 if not tampilkan_daftar:
@@ -110,15 +110,15 @@ if not tampilkan_daftar:
 elif jumlah == 0:
     st.info("Tidak ada IKM yang cocok dengan penyaring ini.", icon=":material/search_off:")
 else:
-    n_hal = tabel_ikm.jumlah_halaman(jumlah)
+    n_hal = ikm.jumlah_halaman(jumlah)
     if st.session_state.get("hal", 1) > n_hal:
         st.session_state["hal"] = 1
     tempat_tabel = st.container()
     hal = st.pagination(n_hal, key="hal", max_visible_pages=9)
-    awal, _ = tabel_ikm.rentang_baris(hal, jumlah)
-    daftar = data.ikm_daftar(saring, tabel_ikm.UKURAN_HALAMAN, awal - 1)
-    tempat_tabel.dataframe(tabel_ikm.tampilan(daftar), hide_index=True, height=37 * daftar.height + 40)
-    tempat_tabel.caption(tabel_ikm.keterangan_halaman(hal, jumlah))
+    awal, _ = ikm.rentang_baris(hal, jumlah)
+    daftar = data.ikm_daftar(saring, ikm.UKURAN_HALAMAN, awal - 1)
+    tempat_tabel.dataframe(ikm.tampilan(daftar), hide_index=True, height=37 * daftar.height + 40)
+    tempat_tabel.caption(ikm.keterangan_halaman(hal, jumlah))
     frame.keterangan_sumber(("ikm",))
 
 st.subheader("Unduh data")

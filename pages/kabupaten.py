@@ -3,9 +3,10 @@
 import polars as pl
 import streamlit as st
 
-from dasbor import charts, charts_ikm, data, figur, formats, frame, profil, tabel
-from dasbor.charts_program import LABEL_INDIKATOR
-from dasbor.filter_ikm import FilterIkm
+from dasbor.ui import data, figur, frame
+from dasbor.views import charts, formats, ikm, kabupaten, tabel
+from dasbor.views.filter_ikm import FilterIkm
+from dasbor.views.program import LABEL_INDIKATOR
 
 CSS_CETAK = """
 <style>
@@ -51,7 +52,7 @@ frame.keterangan_sumber(("wilayah",))
 per_kab = data.kpi_per_kabupaten(f.tahun)
 provinsi = data.kpi_ringkasan(f.tahun, ())
 indeks_prov = provinsi.filter(pl.col("tahun") == f.tahun)["indeks_hilirisasi"].item()
-baris_kpi = profil.baris_profil(per_kab, kab, indeks_prov)
+baris_kpi = kabupaten.baris_profil(per_kab, kab, indeks_prov)
 for baris in (baris_kpi[:3], baris_kpi[3:]):
     for kolom, b in zip(st.columns(3), baris, strict=False):
         kolom.metric(b.label, b.nilai, border=True)
@@ -67,7 +68,7 @@ with kanan:
     st.subheader(f"Sektor IKM, {f.tahun}")
     st.plotly_chart(
         figur.tersimpan(
-            charts_ikm.batang_kategori,
+            ikm.batang_kategori,
             data.ikm_per_sektor(FilterIkm(tahun=f.tahun, kab=(kab,))),
             "sektor",
             "jumlah",
@@ -112,7 +113,7 @@ with kiri:
     program = data.program_kabupaten(kab, f.tahun)
     st.table(
         program.select(
-            pl.col("jenis").replace_strict(profil.LABEL_PROGRAM, default=pl.col("jenis")).alias("Program"),
+            pl.col("jenis").replace_strict(kabupaten.LABEL_PROGRAM, default=pl.col("jenis")).alias("Program"),
             pl.col("peserta").alias("Peserta"),
             pl.col("hasil").alias("Hasil"),
             pl.col("target").alias("Target"),

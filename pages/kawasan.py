@@ -3,7 +3,8 @@ around them and the exports of their chains before and after the tenants started
 
 import streamlit as st
 
-from dasbor import charts_kawasan, data, figur, formats, frame, kawasan, widgets
+from dasbor.ui import data, figur, frame, widgets
+from dasbor.views import formats, kawasan
 
 f = frame.halaman("Kawasan Industri")
 if f.kab:
@@ -37,7 +38,7 @@ for kolom, p in zip(st.columns(len(profil)), profil.iter_rows(named=True), stric
         )
 
 st.subheader("Tenant menurut status")
-st.plotly_chart(figur.tersimpan(charts_kawasan.tenant_per_status, tenant, nama), key="status")
+st.plotly_chart(figur.tersimpan(kawasan.tenant_per_status, tenant, nama), key="status")
 st.caption(kawasan.ringkas_status(tenant, nama))
 frame.keterangan_sumber(("kawasan_tenant",))
 frame.tombol_presentasi("kawasan.tenant")
@@ -57,7 +58,7 @@ st.caption(
 frame.keterangan_sumber(("kawasan_tenant",))
 
 st.subheader("Linimasa tenant")
-st.plotly_chart(figur.tersimpan(charts_kawasan.linimasa, tenant, nama), key="linimasa")
+st.plotly_chart(figur.tersimpan(kawasan.linimasa, tenant, nama), key="linimasa")
 frame.keterangan_sumber(("kawasan_tenant",))
 
 st.subheader(f"IKM di sekitar kawasan, {f.tahun}")
@@ -75,7 +76,7 @@ for kolom, (kawasan_id, nama_kawasan) in zip(st.columns(len(nama)), nama.items()
         delta_arrow="off",
         border=True,
     )
-st.plotly_chart(figur.tersimpan(charts_kawasan.ikm_sekitar, sekitar, nama, float(radius)), key="sekitar")
+st.plotly_chart(figur.tersimpan(kawasan.ikm_sekitar, sekitar, nama, float(radius)), key="sekitar")
 st.caption("Jarak garis lurus dari titik kawasan. IKM tanpa koordinat tidak dapat dihitung.")
 frame.keterangan_sumber(("ikm", "kawasan"))
 
@@ -91,7 +92,7 @@ for tab, p in zip(widgets.tab_terbuka(list(nama.values()), "tab_kawasan"), profi
             continue
         rantai = tuple(sorted({m[0] for m in mulai}))
         st.plotly_chart(
-            figur.tersimpan(charts_kawasan.ekspor_sebelum_sesudah, data.ekspor_kawasan(p["kode_bps"], rantai), mulai),
+            figur.tersimpan(kawasan.ekspor_sebelum_sesudah, data.ekspor_kawasan(p["kode_bps"], rantai), mulai),
             key=f"ekspor_{p['id']}",
         )
         st.caption(f"Ekspor rantai {', '.join(rantai)} dari {p['kabupaten']} (asal barang), per tahap.")

@@ -1,7 +1,7 @@
 """Kelola Data: import the office's files (behind a login), see the log, restore, download templates.
 
 Widgets only: checking, applying, restoring and formatting live in ``dasbor.impor``; the data API
-(``dasbor.data``) supplies the log and is refreshed after every change of the warehouse.
+(``dasbor.ui.data``) supplies the log and is refreshed after every change of the warehouse.
 """
 
 from __future__ import annotations
@@ -10,10 +10,13 @@ from typing import Any
 
 import streamlit as st
 
-from dasbor import data, frame, settings
-from dasbor.impor import akun, gudang, laporan, tampilan, templat
-from dasbor.impor.jenis import JENIS, SEMUA_JENIS
-from dasbor.impor.periksa import Pemeriksaan, periksa
+from dasbor.ui import data, frame
+from dasbor.views import impor
+from dasbor.warehouse import akun, settings
+from dasbor.warehouse.impor import riwayat, simpan, templat
+from dasbor.warehouse.impor.jenis import JENIS, SEMUA_JENIS
+from dasbor.warehouse.impor.pemeriksaan import Pemeriksaan
+from dasbor.warehouse.impor.periksa import periksa
 
 frame.halaman("Kelola Data", saringan=False)
 st.markdown(
@@ -49,7 +52,7 @@ def _gerbang() -> str:
     if not akun_lokal:
         if not sso:
             st.warning(
-                "Belum ada akun. Admin membuatnya dengan `python -m dasbor.impor.akun NAMA` lalu menempelkan "
+                "Belum ada akun. Admin membuatnya dengan `python -m dasbor.akun NAMA` lalu menempelkan "
                 "barisnya ke `.streamlit/secrets.toml` (bagian `[akun]`) atau ke variabel `DASBOR_AKUN`."
             )
         st.stop()
@@ -91,7 +94,7 @@ with tab_impor:
     pilihan_jenis = k1.selectbox(
         "Jenis berkas",
         ["tebak", *SEMUA_JENIS],
-        format_func=lambda j: "Tebak dari judul kolom" if j == "tebak" else tampilan.LABEL_JENIS[j],
+        format_func=lambda j: "Tebak dari judul kolom" if j == "tebak" else impor.LABEL_JENIS[j],
         key="jenis",
     )
     jenis = None if pilihan_jenis == "tebak" else pilihan_jenis
@@ -124,10 +127,10 @@ with tab_impor:
             batang.empty()
             st.session_state["pemeriksaan"] = (kunci, hasil)
             if not hasil.boleh_impor:
-                gudang.catat_ditolak(gudang_path, hasil, pengguna)
+                simpan.catat_ditolak(gudang_path, hasil, pengguna)
         else:
             hasil = simpanan[1]
-        tingkat, kalimat = tampilan.pesan_status(hasil)
+        tingkat, kalimat = impor.pesan_status(hasil)
         {"success": st.success, "warning": st.warning, "error": st.error}[tingkat](kalimat)
         if hasil.catatan:
             with st.expander(f"Catatan pembacaan ({len(hasil.catatan)})", expanded=not hasil.boleh_impor):
@@ -137,27 +140,27 @@ with tab_impor:
                 st.dataframe(hasil.pemetaan, hide_index=True, width="stretch")
         if hasil.masalah.height:
             st.subheader(f"Masalah ({hasil.masalah.height:,d})".replace(",", "."))
-            st.dataframe(tampilan.kelompok_tampil(hasil), hide_index=True, width="stretch")
+            st.dataframe(impor.kelompok_tampil(hasil), hide_index=True, width="stretch")
             st.caption("Dikelompokkan per kolom dan aturan; daftar lengkap di bawah dan di laporan unduhan.")
-            st.dataframe(tampilan.masalah_tampil(hasil), hide_index=True, width="stretch")
+            st.dataframe(impor.masalah_tampil(hasil), hide_index=True, width="stretch")
             u1, u2 = st.columns(2)
             u1.download_button(
                 "Unduh laporan (XLSX)",
-                laporan.xlsx(hasil),
+                impor.xlsx(hasil),
                 file_name=f"laporan_{hasil.berkas}.xlsx",
                 icon=":material/download:",
             )
             u2.download_button(
                 "Unduh laporan (CSV)",
-                laporan.csv(hasil),
+                impor.csv(hasil),
                 file_name=f"laporan_{hasil.berkas}.csv",
                 icon=":material/download:",
             )
-        contoh = tampilan.pratinjau(hasil)
+        contoh = impor.pratinjau(hasil)
         if not contoh.is_empty():
             st.subheader("Pratinjau: baris seperti dibaca")
             st.dataframe(contoh, hide_index=True, width="stretch")
-            n_sah = f"{min(50, hasil.baris_diterima)} dari {gudang.angka(hasil.baris_diterima)} baris"
+            n_sah = f"{min(50, hasil.baris_diterima)} dari {simpan.angka(hasil.baris_diterima)} baris"
             st.caption(
                 f"{n_sah} yang akan diimpor; kabupaten, angka dan Ya/Tidak sudah ditafsirkan."
                 if hasil.boleh_impor
@@ -173,10 +176,10 @@ with tab_impor:
             ):
                 batang = st.progress(0.0, text="Mengimpor ...")
                 try:
-                    hasil_impor = gudang.terapkan(
+                    hasil_impor = simpan.terapkan(
                         hasil, gudang_path, pengguna, kemajuan=lambda f, t: batang.progress(min(1.0, f), text=t)
                     )
-                except (gudang.ImporGagal, gudang.ImporSibuk) as exc:
+                except (riwayat.ImporGagal, riwayat.ImporSibuk) as exc:
                     batang.empty()
                     st.error(f"{exc} Gudang data tidak diubah.")
                 else:
@@ -187,13 +190,13 @@ with tab_impor:
                     st.rerun()
 
 with tab_log:
-    log = tampilan.log_tampil(data.impor_log(), gudang.baca_jurnal(gudang_path))
+    log = impor.log_tampil(data.impor_log(), simpan.baca_jurnal(gudang_path))
     st.dataframe(log, hide_index=True, width="stretch")
     st.caption(
         "Setiap perubahan gudang data (impor, batas wilayah, pengembalian) dan setiap berkas yang ditolak, "
         "terbaru di atas. Berkas yang ditolak tidak mengubah gudang data."
     )
-    versi = gudang.daftar_versi(gudang_path)
+    versi = riwayat.daftar_versi(gudang_path)
     st.subheader("Kembalikan")
     if not versi:
         st.caption("Belum ada versi sebelumnya yang disimpan.")
@@ -201,13 +204,13 @@ with tab_log:
         v = versi[0]
         st.markdown(
             f"Kembalikan gudang data ke keadaan **sebelum impor terakhir**: `{v.berkas}` ({v.jenis}) oleh {v.oleh}, "
-            f"{tampilan.waktu_wita(v.waktu)}. Tersimpan {len(versi)} versi sebelumnya."
+            f"{impor.waktu_wita(v.waktu)}. Tersimpan {len(versi)} versi sebelumnya."
         )
         yakin = st.checkbox("Saya yakin: batalkan impor terakhir", key="yakin_kembalikan")
         if st.button("Kembalikan", disabled=not yakin, key="kembalikan", icon=":material/undo:"):
             try:
-                kembali = gudang.kembalikan(gudang_path, pengguna)
-            except (gudang.ImporGagal, gudang.ImporSibuk) as exc:
+                kembali = simpan.kembalikan(gudang_path, pengguna)
+            except (riwayat.ImporGagal, riwayat.ImporSibuk) as exc:
                 st.error(str(exc))
             else:
                 data.segarkan()

@@ -3,7 +3,9 @@
 import polars as pl
 import streamlit as st
 
-from dasbor import data, figur, formats, frame, maps, settings, widgets
+from dasbor.ui import data, figur, frame, widgets
+from dasbor.views import formats, peta
+from dasbor.warehouse import settings
 
 f = frame.halaman("Peta")
 sejak = frame.jumlah_catatan_url()
@@ -11,9 +13,9 @@ kiri, kanan = st.columns([3, 1])
 metrik = widgets.pilih_daftar(
     "Ukuran di peta",
     "metrik",
-    list(maps.METRIK),
+    list(peta.METRIK),
     wadah=kiri,
-    label_pilihan={k: m.label for k, m in maps.METRIK.items()},
+    label_pilihan={k: m.label for k, m in peta.METRIK.items()},
 )
 sebaran = kanan.toggle("Sebaran IKM", key="sebaran", help="Titik IKM yang punya koordinat, sebagai kepadatan.")
 frame.catatan_url_baru(sejak)
@@ -25,7 +27,7 @@ for pesan in batas.pesan:
 
 metrik_df = data.peta_metrik()
 fig = figur.tersimpan(
-    maps.choropleth,
+    peta.choropleth,
     metrik_df,
     batas,
     metrik,
@@ -33,8 +35,8 @@ fig = figur.tersimpan(
     kawasan=data.kawasan_profil(),
     titik=data.ikm_titik(f.tahun) if sebaran else None,
 )
-peta, samping = st.columns([3, 2])
-with peta:
+kolom_peta, samping = st.columns([3, 2])
+with kolom_peta:
     pilihan = st.plotly_chart(fig, key="peta", on_select="rerun", selection_mode="points", config={"scrollZoom": False})
     st.caption(
         batas.atribusi + " · Titik merah: Kawasan Industri Jorong dan Batulicin (lokasi perkiraan) · "
@@ -50,10 +52,10 @@ terpilih = [
 ]
 kab = str(terpilih[0]) if terpilih else (f.kab[0] if f.kab else None)
 with samping:
-    m = maps.METRIK[metrik]
+    m = peta.METRIK[metrik]
     tahun_ini = metrik_df.filter(pl.col("tahun") == f.tahun).sort(m.kolom, descending=True, nulls_last=True)
     st.subheader(f"{m.label}, {f.tahun}")
-    st.plotly_chart(figur.tersimpan(maps.peringkat, tahun_ini, m, kab), key="samping")
+    st.plotly_chart(figur.tersimpan(peta.peringkat, tahun_ini, m, kab), key="samping")
     if kab:
         nama = tahun_ini.filter(pl.col("kode_bps") == kab)["nama"].item()
         nilai = tahun_ini.filter(pl.col("kode_bps") == kab)[m.kolom].item()

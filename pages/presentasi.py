@@ -4,8 +4,9 @@ from functools import partial
 
 import streamlit as st
 
-from dasbor import data, frame, settings, tayangan, widgets
-from dasbor.deck import banding, slides, store
+from dasbor.ui import data, frame, tayangan, widgets
+from dasbor.views.dek import banding, slides
+from dasbor.warehouse import settings, store
 
 BERKAS = [
     ("PowerPoint", ".pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"),

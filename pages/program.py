@@ -3,7 +3,8 @@
 import polars as pl
 import streamlit as st
 
-from dasbor import charts_program, data, figur, formats, frame, tabel_halal
+from dasbor.ui import data, figur, frame
+from dasbor.views import formats, ikm, program
 
 f = frame.halaman("Program")
 
@@ -15,10 +16,10 @@ with kiri:
     if baris.is_empty():
         st.info(f"Belum ada data program halal untuk {f.tahun}.")
     else:
-        st.plotly_chart(figur.tersimpan(charts_program.corong_halal, baris.row(0, named=True), f.tahun), key="corong")
+        st.plotly_chart(figur.tersimpan(program.corong_halal, baris.row(0, named=True), f.tahun), key="corong")
     frame.keterangan_sumber(("program",))
 with kanan:
-    st.plotly_chart(figur.tersimpan(charts_program.halal_per_tahun, halal, provinsi=not f.kab), key="halal_tahun")
+    st.plotly_chart(figur.tersimpan(program.halal_per_tahun, halal, provinsi=not f.kab), key="halal_tahun")
     st.caption(
         "Target program provinsi: 20–40 IKM bersertifikat halal per tahun (seluruh Kalimantan Selatan)."
         if not f.kab
@@ -28,7 +29,7 @@ with kanan:
     frame.tombol_presentasi("program.halal")
 
 st.markdown(f"**Corong halal per kabupaten/kota, {f.tahun}**")
-per_kab_halal = tabel_halal.tabel_per_kabupaten(data.program_per_kabupaten("halal", f.tahun), f.kab)
+per_kab_halal = ikm.tabel_per_kabupaten(data.program_per_kabupaten("halal", f.tahun), f.kab)
 st.dataframe(per_kab_halal, hide_index=True, height=36 * per_kab_halal.height + 40)
 frame.keterangan_sumber(("program",))
 
@@ -45,16 +46,14 @@ if not kini.is_empty():
         border=True,
         help="Sertifikat bertanggal 17 Oktober 2024 atau sesudahnya, saat halal wajib bagi produk pangan.",
     )
-st.plotly_chart(figur.tersimpan(charts_program.persen_halal_pangan, pangan), key="halal_pangan")
+st.plotly_chart(figur.tersimpan(program.persen_halal_pangan, pangan), key="halal_pangan")
 frame.keterangan_sumber(("ikm",))
 
 st.subheader("Link and match dengan SMK")
 smk = data.program_tahunan("link_match_smk", f.kab)
 kiri, kanan = st.columns(2)
 with kiri:
-    st.plotly_chart(
-        figur.tersimpan(charts_program.peserta_hasil, smk, "Siswa SMK ikut", "Siswa ditempatkan"), key="smk"
-    )
+    st.plotly_chart(figur.tersimpan(program.peserta_hasil, smk, "Siswa SMK ikut", "Siswa ditempatkan"), key="smk")
     st.caption(
         "Jumlah kemitraan IKM–SMK (perjanjian kerja sama) belum dicatat dalam tabel program; yang tampil adalah "
         "siswa yang ikut dan yang ditempatkan."
@@ -84,14 +83,14 @@ kiri, kanan = st.columns(2)
 with kiri:
     hijau = data.program_tahunan("industri_hijau", f.kab)
     st.plotly_chart(
-        figur.tersimpan(charts_program.peserta_hasil, hijau, "IKM didampingi", "IKM produk ramah lingkungan"),
+        figur.tersimpan(program.peserta_hasil, hijau, "IKM didampingi", "IKM produk ramah lingkungan"),
         key="hijau",
     )
     frame.keterangan_sumber(("program",))
 with kanan:
     sasirangan = data.ikm_komoditas_tahunan("kain sasirangan", f.kab)
     st.plotly_chart(
-        figur.tersimpan(charts_program.jumlah_per_tahun, sasirangan, "jumlah_ikm", "IKM sasirangan"), key="sasirangan"
+        figur.tersimpan(program.jumlah_per_tahun, sasirangan, "jumlah_ikm", "IKM sasirangan"), key="sasirangan"
     )
     st.caption(
         "Registri belum membedakan sasirangan pewarna alam dan sintetis; yang tampil adalah semua IKM sasirangan."
@@ -99,7 +98,7 @@ with kanan:
     frame.keterangan_sumber(("ikm",))
 
 st.subheader("Target rencana dan capaian (provinsi)")
-st.plotly_chart(figur.tersimpan(charts_program.target_capaian, data.target_capaian()), key="target")
+st.plotly_chart(figur.tersimpan(program.target_capaian, data.target_capaian()), key="target")
 frame.keterangan_sumber(("target", "ikm", "ekspor", "program"))
 frame.tombol_presentasi("program.target")
 frame.salin_tautan()

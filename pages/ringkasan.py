@@ -3,7 +3,9 @@
 import polars as pl
 import streamlit as st
 
-from dasbor import charts, data, figur, frame, kpi, maps, settings, widgets
+from dasbor.ui import data, figur, frame, widgets
+from dasbor.views import charts, kpi, peta
+from dasbor.warehouse import settings
 
 f = frame.halaman("Ringkasan")
 st.markdown(f"#### {f.nama_wilayah} · {f.tahun}")
@@ -22,7 +24,7 @@ with peta_kiri:
     batas = data.batas_wilayah(str(path or ""), path.stat().st_mtime if path and path.exists() else 0.0)
     st.plotly_chart(
         figur.tersimpan(
-            maps.choropleth,
+            peta.choropleth,
             data.peta_metrik(),
             batas,
             "jumlah_ikm",
@@ -41,7 +43,7 @@ with peta_kanan:
     indeks = data.peta_metrik().filter(pl.col("tahun") == f.tahun)
     st.plotly_chart(
         figur.tersimpan(
-            maps.peringkat, indeks, maps.METRIK["indeks_tanpa_batubara"], f.kab[0] if len(f.kab) == 1 else None
+            peta.peringkat, indeks, peta.METRIK["indeks_tanpa_batubara"], f.kab[0] if len(f.kab) == 1 else None
         ),
         key="peringkat",
     )

@@ -8,7 +8,7 @@ from pathlib import Path
 import polars as pl
 from streamlit.testing.v1 import AppTest
 
-from dasbor import db
+from dasbor.warehouse import db
 from tests.conftest import Fixture
 
 ROOT = Path(__file__).resolve().parent.parent

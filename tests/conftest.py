@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import streamlit as st
 
-from dasbor import build, sample
+from dasbor.warehouse import build, sample
 
 FIXTURE_SEED = 7
 FIXTURE_SCALE = 0.05

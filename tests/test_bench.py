@@ -14,8 +14,8 @@ import pandas as pd
 import polars as pl
 import pytest
 
-from dasbor import db
 from dasbor.bench import compare, goals, pandas_baseline, params, results, warehouse
+from dasbor.warehouse import db
 from tests.conftest import Fixture
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from dasbor.deck import views
+from dasbor.warehouse import store
 from tests.browser import ARTIFACTS, launch, off_machine
 
 pytestmark = pytest.mark.browser
-N = len(views.DEK_RAKORNIS)
+N = len(store.DEK_RAKORNIS)
 
 
 def test_ringkasan_shows_kpi_cards_and_sample_banner_offline(app_url: str) -> None:

@@ -16,7 +16,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from dasbor.impor import akun
+from dasbor.warehouse import akun
 from tests import impor_berkas as ib
 from tests.browser import ARTIFACTS, hentikan, launch, mulai_server, perlu_chromium
 from tests.conftest import Fixture

@@ -8,7 +8,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from dasbor import build, db, sample
+from dasbor.warehouse import build, db, sample
 from tests.conftest import Fixture
 
 KONTRAK: dict[str, set[str]] = {

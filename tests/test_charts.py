@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import polars as pl
 
-from dasbor import charts
-from dasbor.palette import LABEL_TAHAP, WARNA_TAHAP
+from dasbor.views import charts
+from dasbor.views.palette import LABEL_TAHAP, WARNA_TAHAP
 
 
 def _bauran() -> pl.DataFrame:

@@ -7,8 +7,8 @@ import math
 
 import polars as pl
 
-from dasbor import charts_ekspor, charts_ikm
-from dasbor.palette import WARNA_RANTAI, WARNA_TAHAP, WARNA_UTAMA
+from dasbor.views import ekspor, ikm
+from dasbor.views.palette import WARNA_RANTAI, WARNA_TAHAP, WARNA_UTAMA
 
 
 def _per_sektor() -> pl.DataFrame:
@@ -29,7 +29,7 @@ def _per_sektor() -> pl.DataFrame:
 def test_category_bars_hide_small_cells_and_the_cell_that_would_reveal_one() -> None:
     """Sandang (2 firms) is withheld; with the total on the "Jumlah IKM" card, Kerajinan would give it away
     (total minus Pangan minus Kerajinan), so Kerajinan, the smallest other bar, is withheld too."""
-    fig = charts_ikm.batang_kategori(_per_sektor(), "sektor", "investasi")
+    fig = ikm.batang_kategori(_per_sektor(), "sektor", "investasi")
     batang, teks = fig.data[0], fig.data[-1]
     assert list(batang.y) == ["Pangan", "Kerajinan", "Sandang"]
     assert batang.x[1] is None and batang.x[2] is None
@@ -39,8 +39,8 @@ def test_category_bars_hide_small_cells_and_the_cell_that_would_reveal_one() -> 
 
 
 def test_narrow_category_bars_drop_the_axis_numbers_but_keep_the_bar_values() -> None:
-    lebar = charts_ikm.batang_kategori(_per_sektor(), "sektor", "investasi")
-    sempit = charts_ikm.batang_kategori(_per_sektor(), "sektor", "investasi", sempit=True)
+    lebar = ikm.batang_kategori(_per_sektor(), "sektor", "investasi")
+    sempit = ikm.batang_kategori(_per_sektor(), "sektor", "investasi", sempit=True)
     assert lebar.layout.xaxis.showticklabels is not False
     assert sempit.layout.xaxis.showticklabels is False
     assert list(sempit.data[-1].text) == list(lebar.data[-1].text) == ["Rp 5,0 miliar", "ditahan", "<3"]
@@ -49,21 +49,21 @@ def test_narrow_category_bars_drop_the_axis_numbers_but_keep_the_bar_values() ->
 def test_withheld_cells_shape_nothing_on_the_chart() -> None:
     """A small cell's value must not leak through its label position, the axis range or the bar order."""
     df = _per_sektor().with_columns(pl.Series("investasi_rp", [5e9, 9e12, 1e9]), pl.Series("jumlah_ikm", [120, 2, 1]))
-    fig = charts_ikm.batang_kategori(df, "sektor", "investasi")
+    fig = ikm.batang_kategori(df, "sektor", "investasi")
     teks = fig.data[-1]
     assert list(teks.y) == ["Pangan", "Kerajinan", "Sandang"], "withheld cells last, by name"
     assert list(teks.x) == [5.0, 0, 0]
     assert fig.layout.xaxis.range[1] < 6, "the axis is not stretched to a withheld value"
-    semua_kecil = charts_ikm.batang_kategori(df.filter(pl.col("jumlah_ikm") < 3), "sektor", "jumlah")
+    semua_kecil = ikm.batang_kategori(df.filter(pl.col("jumlah_ikm") < 3), "sektor", "jumlah")
     assert list(semua_kecil.layout.xaxis.range) == [0, 1] and semua_kecil.layout.xaxis.showticklabels is False
-    tren = charts_ikm.tren_registri(
+    tren = ikm.tren_registri(
         pl.DataFrame({"tahun_data": [2024, 2025], "terpilih": [False, True], "jumlah_ikm": [2, 1]}), "jumlah"
     )
     assert list(tren.data[-1].y) == [0, 0] and tren.layout.yaxis.showticklabels is False
 
 
 def test_workforce_stacks_men_and_women() -> None:
-    fig = charts_ikm.batang_kategori(_per_sektor(), "sektor", "tenaga_kerja")
+    fig = ikm.batang_kategori(_per_sektor(), "sektor", "tenaga_kerja")
     bars = [t for t in fig.data if t.type == "bar"]
     assert [b.name for b in bars] == ["Laki-laki", "Perempuan"]
     assert list(bars[1].x) == [200, None, None]  # Kerajinan withheld to protect Sandang
@@ -78,8 +78,8 @@ def test_registry_trend_highlights_the_chosen_year() -> None:
             **{k: [10, 1] for k in _per_sektor().columns if k != "sektor"},
         }
     )
-    fig = charts_ikm.tren_registri(df, "jumlah")
-    assert list(fig.data[0].marker.color) == [charts_ikm.WARNA_TAHUN_LAIN, WARNA_UTAMA]
+    fig = ikm.tren_registri(df, "jumlah")
+    assert list(fig.data[0].marker.color) == [ikm.WARNA_TAHUN_LAIN, WARNA_UTAMA]
     assert list(fig.data[-1].text) == ["10 unit", "<3"]
 
 
@@ -98,14 +98,14 @@ def _deret(bulanan: bool) -> pl.DataFrame:
 
 
 def test_stacked_area_per_chain_and_stage() -> None:
-    fig = charts_ekspor.area_deret(_deret(False), "usd", menurut="rantai")
+    fig = ekspor.area_deret(_deret(False), "usd", menurut="rantai")
     assert [t.name for t in fig.data] == ["Batu bara", "Sawit"]
     assert fig.data[0].fillcolor == WARNA_RANTAI["batubara"]
     assert list(fig.data[0].x) == [2024, 2025] and list(fig.data[0].y) == [900.0, 800.0]
-    tahap = charts_ekspor.area_deret(_deret(False), "rp", menurut="tahap")
+    tahap = ekspor.area_deret(_deret(False), "rp", menurut="tahap")
     assert [t.name.split(" (")[0] for t in tahap.data] == ["Hulu", "Antara", "Hilir"]
     assert list(tahap.data[1].y) == [0.0, 3000.0]  # miliar Rp, zero where a stage has no export
-    bulanan = charts_ekspor.area_deret(_deret(True), "usd", menurut="rantai")
+    bulanan = ekspor.area_deret(_deret(True), "usd", menurut="rantai")
     assert list(bulanan.data[0].x) == [dt.date(2024, 1, 1), dt.date(2025, 1, 1)]
     assert bulanan.data[0].hovertext[0].endswith("Januari 2024: US$ 900,0 juta")
 
@@ -119,13 +119,13 @@ def test_sankey_splits_each_chain_consistently() -> None:
             "nilai_rp": [6e6, 3e6, 1e6, 5e5],
         }
     )
-    fig = charts_ekspor.sankey_rantai(df, "sawit", "usd")
+    fig = ekspor.sankey_rantai(df, "sawit", "usd")
     link = fig.data[0].link
     alur = dict(zip(zip(link.source, link.target, strict=True), link.value, strict=True))
     assert alur[(0, 1)] * 1e6 == 600.0 and alur[(0, 2)] * 1e6 == 400.0
     assert math.isclose(alur[(2, 3)] + alur[(2, 4)], alur[(0, 2)])
     assert "60,0 %" in fig.data[0].node.label[1]
-    karet = charts_ekspor.sankey_rantai(df, "karet", "usd").data[0].link
+    karet = ekspor.sankey_rantai(df, "karet", "usd").data[0].link
     assert (0, 1) not in set(zip(karet.source, karet.target, strict=True)), "no empty hulu flow"
 
 
@@ -144,12 +144,12 @@ def _hs() -> pl.DataFrame:
 
 
 def test_treemap_chapters_hold_their_headings() -> None:
-    tree = charts_ekspor.treemap_hs(_hs(), "usd").data[0]
+    tree = ekspor.treemap_hs(_hs(), "usd").data[0]
     nilai = dict(zip(tree.ids, tree.values, strict=True))
     assert math.isclose(nilai["bab-15"], nilai["pos-1511"] + nilai["pos-1513"])
     warna = dict(zip(tree.ids, tree.marker.colors, strict=True))
     assert warna["pos-2701"] == WARNA_RANTAI["batubara"] and warna["pos-2601"] == WARNA_RANTAI["tidak terpetakan"]
-    tanpa = charts_ekspor.treemap_hs(_hs(), "usd", tanpa_batubara=True).data[0]
+    tanpa = ekspor.treemap_hs(_hs(), "usd", tanpa_batubara=True).data[0]
     assert "pos-2701" not in tanpa.ids and "bab-27" not in tanpa.ids
 
 
@@ -161,7 +161,7 @@ def test_destinations_group_the_tail() -> None:
             "nilai_rp": [float(100 - i) * 1e4 for i in range(15)],
         }
     ).with_columns((100 * pl.col("nilai_usd") / pl.col("nilai_usd").sum()).alias("porsi"))
-    bar = charts_ekspor.negara_tujuan(df, "usd", teratas=12).data[0]
+    bar = ekspor.negara_tujuan(df, "usd", teratas=12).data[0]
     assert len(bar.y) == 13 and bar.y[-1] == "Negara lain (3)"
     assert math.isclose(sum(bar.x) * 1e6, df["nilai_usd"].sum())
 
@@ -176,11 +176,11 @@ def test_index_charts() -> None:
             "nilai_usd": [1e9, 0.0, 2e9, 2.1e9],
         }
     )
-    heat = charts_ekspor.heatmap_indeks(per_kab, "indeks_hilirisasi").data[0]
+    heat = ekspor.heatmap_indeks(per_kab, "indeks_hilirisasi").data[0]
     assert list(heat.y) == ["Tanah Laut", "Tanah Bumbu"]
     assert heat.z[0][1] is None and heat.text[0][1] == "–"
     assert (heat.zmin, heat.zmax) == (0, 100)
-    rank = charts_ekspor.peringkat_indeks(per_kab, 2025, "indeks_hilirisasi").data[0]
+    rank = ekspor.peringkat_indeks(per_kab, 2025, "indeks_hilirisasi").data[0]
     assert list(rank.y) == ["1. Tanah Bumbu"], "no mapped exports, no rank"
     rantai = pl.DataFrame(
         {
@@ -190,8 +190,8 @@ def test_index_charts() -> None:
             "nilai_usd": [1e9, 9e9],
         }
     )
-    bar = charts_ekspor.indeks_per_rantai(rantai).data[0]
+    bar = ekspor.indeks_per_rantai(rantai).data[0]
     assert list(bar.y) == ["Batu bara", "Sawit"]
     assert list(bar.marker.color) == [WARNA_RANTAI["batubara"], WARNA_RANTAI["sawit"]]
     assert "+1,9 poin" in bar.hovertext[1]
-    assert WARNA_TAHAP["hilir"] in str(charts_ekspor.SKALA_INDEKS)
+    assert WARNA_TAHAP["hilir"] in str(ekspor.SKALA_INDEKS)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from dasbor import charts_kawasan, charts_program
+from dasbor.views import kawasan, program
 from tests.aplikasi import kueri
 from tests.conftest import Fixture
 
@@ -12,14 +12,14 @@ HALAL = pl.DataFrame({"tahun": [2023, 2024, 2025], "hasil": [5, 8, 3], "target":
 
 
 def test_province_halal_chart_shows_the_20_40_band() -> None:
-    fig = charts_program.halal_per_tahun(HALAL, provinsi=True)
+    fig = program.halal_per_tahun(HALAL, provinsi=True)
     assert [(s.y0, s.y1) for s in fig.layout.shapes] == [(20, 40)]
     assert any("20–40" in a.text for a in fig.layout.annotations)
     assert [t.type for t in fig.data] == ["bar"]
 
 
 def test_kabupaten_halal_chart_sets_certificates_against_their_own_targets_not_the_band() -> None:
-    fig = charts_program.halal_per_tahun(HALAL, provinsi=False)
+    fig = program.halal_per_tahun(HALAL, provinsi=False)
     assert not fig.layout.shapes
     assert not any("20–40" in (a.text or "") for a in fig.layout.annotations)
     garis = [t for t in fig.data if t.type == "scatter"]
@@ -29,7 +29,7 @@ def test_kabupaten_halal_chart_sets_certificates_against_their_own_targets_not_t
 
 def test_timeline_shows_meratus_stopped_2012_to_2015(gudang: Fixture) -> None:
     tenant = kueri(gudang, "kawasan_tenant_daftar")
-    fig = charts_kawasan.linimasa(tenant, {"batulicin": "Kawasan Industri Batulicin"}, tahun_ini=2026)
+    fig = kawasan.linimasa(tenant, {"batulicin": "Kawasan Industri Batulicin"}, tahun_ini=2026)
     berhenti = next(t for t in fig.data if t.name == "Berhenti")
     i = next(i for i, y in enumerate(berhenti.y) if y.startswith("PT Meratus Jaya Iron & Steel"))
     assert (berhenti.base[i], berhenti.base[i] + berhenti.x[i]) == (2012, 2015)
@@ -39,8 +39,8 @@ def test_timeline_shows_meratus_stopped_2012_to_2015(gudang: Fixture) -> None:
 def test_export_chart_marks_a_start_in_the_first_export_year(gudang: Fixture) -> None:
     ekspor = kueri(gudang, "ekspor_kawasan", kab="6310", rantai=["sawit"])
     assert int(ekspor["tahun"].min()) == 2021  # type: ignore[arg-type]
-    fig = charts_kawasan.ekspor_sebelum_sesudah(ekspor, [("sawit", 2021, "PT Jhonlin Agro Raya (biodiesel)")])
+    fig = kawasan.ekspor_sebelum_sesudah(ekspor, [("sawit", 2021, "PT Jhonlin Agro Raya (biodiesel)")])
     assert [s.x0 for s in fig.layout.shapes] == [2020.5]
     assert any("PT Jhonlin Agro Raya (biodiesel) mulai 2021" in a.text for a in fig.layout.annotations)
-    sebelum = charts_kawasan.ekspor_sebelum_sesudah(ekspor, [("sawit", 2016, "Contoh: lama")])
+    sebelum = kawasan.ekspor_sebelum_sesudah(ekspor, [("sawit", 2016, "Contoh: lama")])
     assert not sebelum.layout.shapes, "a start long before the series would only add clutter"

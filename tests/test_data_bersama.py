@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from dasbor import data
+from dasbor.ui import data
 from tests.conftest import Fixture
 
 ROOT = Path(__file__).resolve().parent.parent

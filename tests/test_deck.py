@@ -8,33 +8,34 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
-from dasbor import build, kpi, sample
-from dasbor.deck import __main__ as cli
-from dasbor.deck import banding, slides, store, views
-from dasbor.deck.gudang import Gudang
+from dasbor import deck as cli
+from dasbor.views import kpi
+from dasbor.views.dek import banding, siap, slides, tampilan
+from dasbor.warehouse import build, sample, store
+from dasbor.warehouse.db import Gudang
 from tests.conftest import Fixture
 
 
-def _dek(path: Path) -> slides.DekSiap:
+def _dek(path: Path) -> siap.DekSiap:
     return slides.siapkan(store.ambil_dek(store.DEK_DEFAULT, path), path)
 
 
 def test_default_deck_tells_the_rakornis_story(gudang: Fixture) -> None:
     dek = store.ambil_dek(store.DEK_DEFAULT, gudang.warehouse)
-    assert [s.tampilan for s in dek.slide] == list(views.DEK_RAKORNIS)
-    assert all(t in views.REGISTRI for t in views.DEK_RAKORNIS)
+    assert [s.tampilan for s in dek.slide] == list(store.DEK_RAKORNIS)
+    assert all(t in tampilan.REGISTRI for t in store.DEK_RAKORNIS)
 
 
 def test_pptx_has_a_title_slide_and_a_chart_or_picture_on_every_view(salinan_gudang: Path, tmp_path: Path) -> None:
     out = tmp_path / "dek.pptx"
     assert cli.main(["--out", str(out), "--warehouse", str(salinan_gudang)]) == 0
     prs = Presentation(str(out))
-    assert len(prs.slides) == 1 + len(views.DEK_RAKORNIS)
+    assert len(prs.slides) == 1 + len(store.DEK_RAKORNIS)
     for nomor, slide in enumerate(list(prs.slides)[1:], start=1):
         teks = " ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
         ada_grafik = any(s.has_chart or s.shape_type == 13 for s in slide.shapes)  # 13 = picture
         assert ada_grafik or "Jumlah IKM" in teks, nomor
-        assert "Data contoh" in teks and "data per" in teks and f"{nomor}/{len(views.DEK_RAKORNIS)}" in teks
+        assert "Data contoh" in teks and "data per" in teks and f"{nomor}/{len(store.DEK_RAKORNIS)}" in teks
     native = [s for slide in prs.slides for s in slide.shapes if s.has_chart]
     assert native, "bar views should be native, editable PowerPoint charts"
 
@@ -43,7 +44,7 @@ def test_pdf_has_one_page_per_slide(salinan_gudang: Path, tmp_path: Path) -> Non
     out = tmp_path / "dek.pdf"
     assert cli.main(["--out", str(out), "--warehouse", str(salinan_gudang)]) == 0
     pages = len(re.findall(rb"/Type\s*/Page\b", out.read_bytes()))
-    assert pages == 1 + len(views.DEK_RAKORNIS)
+    assert pages == 1 + len(store.DEK_RAKORNIS)
 
 
 def test_html_is_self_contained(salinan_gudang: Path, tmp_path: Path) -> None:
@@ -53,7 +54,7 @@ def test_html_is_self_contained(salinan_gudang: Path, tmp_path: Path) -> None:
     assert not re.search(r"<script[^>]+src=", teks)
     assert "<link" not in teks
     assert "Plotly.newPlot" in teks and "DATA CONTOH" in teks
-    assert teks.count("<section") == 1 + len(views.DEK_RAKORNIS)
+    assert teks.count("<section") == 1 + len(store.DEK_RAKORNIS)
 
 
 def test_unknown_deck_or_snapshot_exits_non_zero_with_a_message(
@@ -122,7 +123,7 @@ def test_comparison_with_identical_data_is_empty(gudang: Fixture) -> None:
 
 def test_kpi_slide_takeaway_is_computed_from_the_data(gudang: Fixture) -> None:
     with Gudang(gudang.warehouse) as g:
-        isi = views.render(g, "ringkasan.kpi", {"tahun": "2025"})
+        isi = tampilan.render(g, "ringkasan.kpi", {"tahun": "2025"})
         kartu = {k.kolom: k for k in kpi.kartu_kpi(g.query("kpi_ringkasan", tahun=2025, kab=[]), 2025)}
     assert kartu["indeks_hilirisasi"].nilai in isi.ringkas
     assert re.match(r"Indeks Hilirisasi (naik|turun) \d+,\d poin menjadi", isi.ringkas)

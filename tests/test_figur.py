@@ -5,8 +5,9 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from dasbor import charts, figur, maps
-from dasbor.batas import Batas
+from dasbor.ui import figur
+from dasbor.views import charts, peta
+from dasbor.warehouse.batas import Batas
 
 
 def _bauran(nilai_tengah: float = 3.0e8) -> pl.DataFrame:
@@ -44,12 +45,12 @@ def test_clearing_streamlits_resource_cache_empties_it() -> None:
 
 
 def test_metrics_with_different_formatters_are_told_apart() -> None:
-    """``maps.Metrik`` holds a formatter (often a lambda); two metrics on the same column must not collide."""
+    """``peta.Metrik`` holds a formatter (often a lambda); two metrics on the same column must not collide."""
     df = pl.DataFrame({"kode_bps": ["6301"], "nama": ["Tanah Laut"], "tahun": [2025], "jumlah_ikm": [10.0]})
-    unit = maps.METRIK["jumlah_ikm"]
-    persen = maps.Metrik("jumlah_ikm", unit.label, maps.METRIK["indeks_hilirisasi"].fmt)
+    unit = peta.METRIK["jumlah_ikm"]
+    persen = peta.Metrik("jumlah_ikm", unit.label, peta.METRIK["indeks_hilirisasi"].fmt)
     st.cache_resource.clear()
-    assert figur.tersimpan(maps.peringkat, df, unit, None) is not figur.tersimpan(maps.peringkat, df, persen, None)
+    assert figur.tersimpan(peta.peringkat, df, unit, None) is not figur.tersimpan(peta.peringkat, df, persen, None)
 
 
 def test_boundaries_are_keyed_by_content() -> None:

@@ -7,7 +7,7 @@ import math
 
 import pytest
 
-from dasbor import formats
+from dasbor.views import formats
 
 KOSONG = "–"  # en dash, U+2013
 HILANG = [None, math.nan, math.inf, -math.inf]

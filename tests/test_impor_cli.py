@@ -13,8 +13,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from dasbor.impor import jenis
-from dasbor.impor.__main__ import main
+from dasbor.impor import main
+from dasbor.warehouse.impor import jenis
 from tests import impor_berkas as ib
 
 ROOT = Path(__file__).resolve().parent.parent

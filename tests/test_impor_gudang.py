@@ -16,8 +16,8 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from dasbor import db, settings
-from dasbor.impor import gudang, periksa
+from dasbor.warehouse import db, settings
+from dasbor.warehouse.impor import periksa, riwayat, simpan
 from tests import impor_berkas as ib
 from tests.conftest import Fixture
 
@@ -40,10 +40,10 @@ def _q(path: Path, sql: str) -> pl.DataFrame:
         con.close()
 
 
-def _impor(w: Path, nama: str, data: bytes, jenis: str = "ikm", **kw: object) -> gudang.HasilImpor:
+def _impor(w: Path, nama: str, data: bytes, jenis: str = "ikm", **kw: object) -> riwayat.HasilImpor:
     hasil = periksa.periksa(nama, data, jenis=jenis, **kw)  # type: ignore[arg-type]
     assert hasil.boleh_impor, hasil.masalah
-    return gudang.terapkan(hasil, w, "penguji")
+    return simpan.terapkan(hasil, w, "penguji")
 
 
 def test_import_replaces_sample_then_reimport_does_not_double_count(salinan_gudang: Path) -> None:
@@ -112,11 +112,11 @@ def test_rejected_file_leaves_the_warehouse_byte_identical(salinan_gudang: Path)
     w = salinan_gudang
     sebelum = _sha(w)
     hasil = periksa.periksa("ikm.csv", b"Nama Usaha;Kab/Kota;Tahun\nUD A;Antah;2025\n", jenis="ikm")
-    with pytest.raises(gudang.ImporGagal):
-        gudang.terapkan(hasil, w, "penguji")
-    gudang.catat_ditolak(w, hasil, "penguji")
+    with pytest.raises(riwayat.ImporGagal):
+        simpan.terapkan(hasil, w, "penguji")
+    simpan.catat_ditolak(w, hasil, "penguji")
     assert _sha(w) == sebelum
-    jurnal = gudang.baca_jurnal(w)
+    jurnal = simpan.baca_jurnal(w)
     assert jurnal.select("berkas", "status", "oleh").rows() == [("ikm.csv", "ditolak", "penguji")]
 
 
@@ -126,7 +126,7 @@ def test_kembalikan_restores_the_data_and_keeps_the_log(salinan_gudang: Path) ->
     sebelum = {t: _q(w, "select * from " + t + " order by all") for t in tabel}  # noqa: S608 - fixed names
     _impor(w, "ikm.csv", ib.csv_ikm(ib.firma(10, seed=14)))
     assert _q(w, "select count(*) from ikm").item() == 10
-    v = gudang.kembalikan(w, "penguji")
+    v = simpan.kembalikan(w, "penguji")
     assert v.berkas == "ikm.csv"
     for t in tabel:
         assert _q(w, "select * from " + t + " order by all").equals(sebelum[t]), t  # noqa: S608 - fixed names
@@ -135,32 +135,32 @@ def test_kembalikan_restores_the_data_and_keeps_the_log(salinan_gudang: Path) ->
         "diimpor",
         "dikembalikan",
     ]
-    assert gudang.daftar_versi(w) == []
-    with pytest.raises(gudang.ImporGagal, match="Belum ada versi"):
-        gudang.kembalikan(w, "penguji")
+    assert riwayat.daftar_versi(w) == []
+    with pytest.raises(riwayat.ImporGagal, match="Belum ada versi"):
+        simpan.kembalikan(w, "penguji")
 
 
 def test_only_the_last_versions_are_kept(salinan_gudang: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DASBOR_IMPOR_VERSI", "2")
     for i in range(4):
         _impor(salinan_gudang, f"ikm_{i}.csv", ib.csv_ikm(ib.firma(3, seed=20 + i)))
-    versi = gudang.daftar_versi(salinan_gudang)
+    versi = riwayat.daftar_versi(salinan_gudang)
     assert len(versi) == 2 and [v.berkas for v in versi] == ["ikm_3.csv", "ikm_2.csv"]
 
 
 def test_a_second_import_is_told_to_wait(salinan_gudang: Path) -> None:
     hasil = periksa.periksa("ikm.csv", ib.csv_ikm(ib.firma(3)), jenis="ikm")
     sebelum = _sha(salinan_gudang)
-    with gudang.kunci(salinan_gudang, "Budi"), pytest.raises(gudang.ImporSibuk, match="oleh Budi sejak"):
-        gudang.terapkan(hasil, salinan_gudang, "Ani")
+    with riwayat.kunci(salinan_gudang, "Budi"), pytest.raises(riwayat.ImporSibuk, match="oleh Budi sejak"):
+        simpan.terapkan(hasil, salinan_gudang, "Ani")
     assert _sha(salinan_gudang) == sebelum
-    gudang.terapkan(hasil, salinan_gudang, "Ani")  # the lock is free again
+    simpan.terapkan(hasil, salinan_gudang, "Ani")  # the lock is free again
 
 
 def test_derived_steps_are_found_from_the_build_sql() -> None:
-    assert gudang.langkah_turunan("ikm") == ["ikm_ringkas"]
-    assert gudang.langkah_turunan("ekspor") == ["hs_peta", "ekspor_bulanan", "ekspor_negara"]
-    assert gudang.langkah_turunan("target") == []
+    assert simpan.langkah_turunan("ikm") == ["ikm_ringkas"]
+    assert simpan.langkah_turunan("ekspor") == ["hs_peta", "ekspor_bulanan", "ekspor_negara"]
+    assert simpan.langkah_turunan("target") == []
 
 
 def test_killed_import_leaves_the_previous_warehouse(salinan_gudang: Path, tmp_path: Path) -> None:
@@ -224,13 +224,13 @@ def geo_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_boundary_file_stored_atomically_and_restored(salinan_gudang: Path, geo_dir: Path) -> None:
     hasil = periksa.periksa("batas.geojson", _kotak(), jenis=None)
     assert hasil.jenis == "batas" and hasil.status == "siap", hasil.masalah
-    gudang.terapkan(hasil, salinan_gudang, "penguji")
-    simpan = json.loads((geo_dir / "batas_kabupaten.geojson").read_text())
-    props = sorted((f["properties"]["kode_bps"], f["properties"]["nama_sumber"]) for f in simpan["features"])
+    simpan.terapkan(hasil, salinan_gudang, "penguji")
+    tersimpan = json.loads((geo_dir / "batas_kabupaten.geojson").read_text())
+    props = sorted((f["properties"]["kode_bps"], f["properties"]["nama_sumber"]) for f in tersimpan["features"])
     assert len(props) == 13 and props[0] == ("6301", "Tala") and props[-1] == ("6372", "Banjar Baru")
-    assert set(simpan["features"][0]["properties"]) == {"kode_bps", "kode_kemendagri", "nama", "nama_sumber"}
+    assert set(tersimpan["features"][0]["properties"]) == {"kode_bps", "kode_kemendagri", "nama", "nama_sumber"}
     assert _q(salinan_gudang, "select jenis, status from impor_log order by waktu desc").row(0) == ("batas", "diimpor")
-    gudang.kembalikan(salinan_gudang, "penguji")
+    simpan.kembalikan(salinan_gudang, "penguji")
     assert not (geo_dir / "batas_kabupaten.geojson").exists()
 
 

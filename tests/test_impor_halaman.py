@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dasbor import captions, db
-from dasbor.impor import akun
+from dasbor.views import captions
+from dasbor.warehouse import akun, db
 from tests import impor_berkas as ib
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,7 +76,7 @@ def test_wrong_password_is_refused_then_locked_out(halaman: Path) -> None:
 def test_no_account_configured_says_how_to_add_one(halaman: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("DASBOR_AKUN")
     at = _buka()
-    assert "python -m dasbor.impor.akun NAMA" in at.warning[-1].value
+    assert "python -m dasbor.akun NAMA" in at.warning[-1].value
     assert len(at.text_input) == 0
 
 

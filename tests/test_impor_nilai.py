@@ -7,8 +7,8 @@ import datetime as dt
 import polars as pl
 import pytest
 
-from dasbor import settings
-from dasbor.impor import jenis, kolom, nilai, wilayah
+from dasbor.warehouse import settings
+from dasbor.warehouse.impor import jenis, kolom, nilai, wilayah
 
 
 @pytest.mark.parametrize(
@@ -273,7 +273,7 @@ def test_readme_synonym_table_is_the_code_table() -> None:
 
 
 def test_passwords_hash_and_check() -> None:
-    from dasbor.impor import akun
+    from dasbor.warehouse import akun
 
     hash_ = akun.buat_hash("sandi-yang-panjang")
     assert hash_.startswith("scrypt$16384$8$1$") and "sandi" not in hash_
@@ -287,7 +287,7 @@ def test_passwords_hash_and_check() -> None:
 
 
 def test_lockout_expires() -> None:
-    from dasbor.impor import akun
+    from dasbor.warehouse import akun
 
     waktu = [0.0]
     penjaga = akun.Penjaga(maks=3, jendela=60, lama=120, jam=lambda: waktu[0])

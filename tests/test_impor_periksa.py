@@ -8,13 +8,15 @@ import datetime as dt
 import polars as pl
 import pytest
 
-from dasbor.impor import laporan, periksa
+from dasbor.views import impor
+from dasbor.warehouse.impor import periksa
+from dasbor.warehouse.impor.pemeriksaan import Pemeriksaan
 from tests import impor_berkas as ib
 
 HARI_INI = dt.date(2026, 11, 23)
 
 
-def _cek(nama: str, data: bytes, **kw: object) -> periksa.Pemeriksaan:
+def _cek(nama: str, data: bytes, **kw: object) -> Pemeriksaan:
     return periksa.periksa(nama, data, hari_ini=HARI_INI, **kw)  # type: ignore[arg-type]
 
 
@@ -22,7 +24,7 @@ def test_messy_semicolon_csv_with_bom_and_title_gives_every_row_and_total() -> N
     firms = ib.firma(40, seed=3)
     data = ib.csv_ikm(firms, bom=True, judul=f"Rekap IKM Provinsi Kalimantan Selatan {ib.TAHUN}")
     hasil = _cek("rekap.csv", data, jenis="ikm")
-    assert hasil.status == "siap", laporan.teks(hasil)
+    assert hasil.status == "siap", impor.teks(hasil)
     assert hasil.baris_dibaca == hasil.baris_diterima == 40
     d = hasil.data
     assert d["tenaga_kerja_l"].sum() == sum(f.tk_l for f in firms)
@@ -39,7 +41,7 @@ def test_comma_csv_with_quoted_money_and_guessed_kind() -> None:
     firms = ib.firma(12, seed=4)
     hasil = _cek("ikm.csv", ib.csv_ikm(firms, pemisah=","))
     assert hasil.jenis == "ikm" and hasil.jenis_ditebak
-    assert hasil.status == "siap", laporan.teks(hasil)
+    assert hasil.status == "siap", impor.teks(hasil)
     assert hasil.data["investasi_rp"].sum() == sum(f.investasi for f in firms)
 
 
@@ -47,7 +49,7 @@ def test_windows_1252_csv_is_detected_reported_and_read() -> None:
     firms = ib.firma(3, seed=5)
     teks = ib.csv_ikm(firms).decode("utf-8").replace("UD Contoh 5-0", "Café Sasirangan Ibu’s – Galuh")
     hasil = _cek("ikm.csv", teks.encode("cp1252"), jenis="ikm")
-    assert hasil.status == "siap", laporan.teks(hasil)
+    assert hasil.status == "siap", impor.teks(hasil)
     assert hasil.data["nama_usaha"][0] == "Café Sasirangan Ibu’s – Galuh"
     assert any(c.startswith("Berkas disandikan Windows-1252 (bukan UTF-8)") for c in hasil.catatan)
 
@@ -55,7 +57,7 @@ def test_windows_1252_csv_is_detected_reported_and_read() -> None:
 def test_messy_workbook_two_row_merged_header_jumlah_row_several_sheets() -> None:
     per_lembar = {"Tapin": ib.firma(7, seed=6, kab=("6305",)), "HSU": ib.firma(5, seed=7, kab=("6308",))}
     hasil = _cek("ikm_kabupaten.xlsx", ib.xlsx_ikm_berantakan(per_lembar), jenis="ikm")
-    assert hasil.status == "siap", laporan.teks(hasil)
+    assert hasil.status == "siap", impor.teks(hasil)
     semua = [f for fs in per_lembar.values() for f in fs]
     d = hasil.data
     assert hasil.baris_diterima == len(semua) == 12
@@ -93,7 +95,7 @@ def test_year_from_the_user_when_the_file_does_not_state_it_and_file_wins_when_i
 def test_export_table_bps_style() -> None:
     data, total = ib.csv_ekspor_bps()
     hasil = _cek("ekspor.csv", data, jenis="ekspor")
-    assert hasil.status == "siap", laporan.teks(hasil)
+    assert hasil.status == "siap", impor.teks(hasil)
     per_asal = hasil.data.group_by(pl.col("kode_bps").fill_null("")).agg(pl.col("nilai_usd").sum())
     assert dict(per_asal.rows()) == pytest.approx(total)
     assert hasil.data["kode_hs"].to_list() == ["27011210", "27011210", "03061700", "15111000"]
@@ -110,7 +112,7 @@ def test_tenant_and_target_files() -> None:
         ]
     )
     hasil = _cek("tenant.xlsx", tenant, jenis="tenant")
-    assert hasil.status == "siap", laporan.teks(hasil)
+    assert hasil.status == "siap", impor.teks(hasil)
     assert hasil.data["kawasan_id"].to_list() == ["batulicin", "jorong"]
     assert hasil.data["status"].to_list() == ["operasi", "konstruksi"]
     assert hasil.data["investasi_rp"].to_list() == [1_250_000_000_000, 150_000_000_000]
@@ -118,7 +120,7 @@ def test_tenant_and_target_files() -> None:
         b"Indeks Hilirisasi;Kalsel;2026;8,5 %;persen;RPJMD\nJumlah IKM;Tanbu;2026;4.560;unit;RPIK\n"
     )
     hasil = _cek("target.csv", target, jenis="target")
-    assert hasil.status == "siap", laporan.teks(hasil)
+    assert hasil.status == "siap", impor.teks(hasil)
     assert hasil.data.select("indikator", "kode_bps", "nilai_target").rows() == [
         ("jumlah_ikm", None, 76_000.0),
         ("indeks_hilirisasi", None, 8.5),
@@ -129,7 +131,7 @@ def test_tenant_and_target_files() -> None:
 KEPALA = "NIB;Nama Usaha;Kab/Kota;TK L;TK P;Tahun Data"
 
 
-def _satu_masalah(hasil: periksa.Pemeriksaan) -> dict[str, object]:
+def _satu_masalah(hasil: Pemeriksaan) -> dict[str, object]:
     assert hasil.status == "ditolak"
     return hasil.masalah.row(0, named=True)
 
@@ -273,7 +275,7 @@ def test_file_over_the_size_limit(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_many_problems_are_counted_per_rule() -> None:
     baris = "\n".join(f"{i};UD {i};Antah;1;2;2025" for i in range(250))
     hasil = _cek("ikm.csv", f"{KEPALA}\n{baris}\n".encode(), jenis="ikm")
-    kelompok = laporan.kelompok(hasil)
+    kelompok = impor.kelompok(hasil)
     assert kelompok.rows()[0][:4] == (
         "-",
         "Kab/Kota (kolom C)",
@@ -281,20 +283,20 @@ def test_many_problems_are_counted_per_rule() -> None:
         250,
     )
     assert kelompok["baris"][0] == "2, 3, 4, 5, 6, 7, 8, 9, 10, 11, …"
-    teks = laporan.teks(hasil)
+    teks = impor.teks(hasil)
     assert "  250 x kolom Kab/Kota (kolom C): kabupaten/kota tidak dikenal" in teks
     assert "... dan 220 masalah lain" in teks
 
 
 def test_report_downloads_neutralise_formulas() -> None:
     hasil = _cek("ikm.csv", f'{KEPALA}\n1;=HYPERLINK("x");Tapin;1;2;2025\n'.encode(), jenis="ikm")
-    isi = laporan.csv(hasil).decode("utf-8-sig")
+    isi = impor.csv(hasil).decode("utf-8-sig")
     assert "'=HYPERLINK" in isi and ",=HYPERLINK" not in isi
     import io
 
     import openpyxl
 
-    buku = openpyxl.load_workbook(io.BytesIO(laporan.xlsx(hasil)))
+    buku = openpyxl.load_workbook(io.BytesIO(impor.xlsx(hasil)))
     nilai_sel = [c.value for c in buku["Masalah"][2]]
     assert '=HYPERLINK("x")' in nilai_sel
     assert buku["Masalah"]["E2"].data_type == "s"
@@ -305,7 +307,7 @@ def test_a_filled_template_imports_as_it_is() -> None:
 
     import openpyxl
 
-    from dasbor.impor import templat
+    from dasbor.warehouse.impor import templat
 
     buku = openpyxl.load_workbook(io.BytesIO(templat.templat_xlsx("ikm")))
     ws = buku["Data"]
@@ -326,7 +328,7 @@ def test_a_filled_template_imports_as_it_is() -> None:
     buf = io.BytesIO()
     buku.save(buf)
     hasil = _cek("templat_ikm.xlsx", buf.getvalue())
-    assert hasil.jenis == "ikm" and hasil.status == "siap", laporan.teks(hasil)
+    assert hasil.jenis == "ikm" and hasil.status == "siap", impor.teks(hasil)
     assert hasil.data.select("id", "kode_bps", "sektor", "skala", "tenaga_kerja_p").row(0) == (
         "9120001234567",
         "6371",
@@ -353,7 +355,7 @@ def test_a_firm_named_sumber_is_not_a_footnote() -> None:
 def test_repeated_header_after_a_page_break_and_utf16_text() -> None:
     teks = f"{KEPALA}\n1;UD A;Tapin;1;2;2025\n{KEPALA}\n2;UD B;HSU;1;2;2025\n".replace(";", "\t")
     hasil = _cek("ikm.txt", teks.encode("utf-16"), jenis="ikm")
-    assert hasil.status == "siap", laporan.teks(hasil)
+    assert hasil.status == "siap", impor.teks(hasil)
     assert hasil.data["_baris"].to_list() == [2, 4]
     assert "Lembar '-': judul kolom berulang dilewati (baris 3)." in hasil.catatan
     assert "CSV UTF-16, pemisah tab." in hasil.catatan

@@ -8,7 +8,7 @@ from pathlib import Path
 import polars as pl
 from streamlit.testing.v1 import AppTest
 
-from dasbor import kawasan
+from dasbor.views import kawasan
 from tests.aplikasi import kueri
 from tests.conftest import Fixture
 

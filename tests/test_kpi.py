@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from dasbor import kpi
+from dasbor.views import kpi
 
 
 def _frame(rows: list[dict[str, object]]) -> pl.DataFrame:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import polars as pl
 
-from dasbor import kpi_ekspor, kpi_ikm, sel_kecil, tabel_ikm
-from dasbor.filter_ikm import FilterIkm, label_kbli, pilihan_per_jenis, ya_tidak
+from dasbor.views import ekspor, ikm, sel_kecil
+from dasbor.views.filter_ikm import FilterIkm, label_kbli, pilihan_per_jenis, ya_tidak
 
 
 def _ringkasan(n_lalu: int, n_kini: int) -> pl.DataFrame:
@@ -24,8 +24,8 @@ def _ringkasan(n_lalu: int, n_kini: int) -> pl.DataFrame:
 
 
 def test_ikm_cards_show_values_and_changes() -> None:
-    kartu = {k.label: k for k in kpi_ikm.kartu_ikm(_ringkasan(100, 110), 2025)}
-    assert list(kartu) == list(kpi_ikm.LABEL)
+    kartu = {k.label: k for k in ikm.kartu_ikm(_ringkasan(100, 110), 2025)}
+    assert list(kartu) == list(ikm.LABEL)
     assert kartu["Jumlah IKM"].nilai == "110 unit"
     assert kartu["Jumlah IKM"].perubahan == "+10,0 % dari 2024"
     assert kartu["Tenaga kerja perempuan"].nilai == "550 orang"
@@ -34,19 +34,19 @@ def test_ikm_cards_show_values_and_changes() -> None:
 
 def test_ikm_cards_withhold_small_cells() -> None:
     for n in (1, 2):
-        kartu = kpi_ikm.kartu_ikm(_ringkasan(100, n), 2025)
+        kartu = ikm.kartu_ikm(_ringkasan(100, n), 2025)
         assert kartu[0].nilai == "<3"
         assert all(k.nilai.startswith("<3") and k.perubahan is None and k.angka is None for k in kartu)
     # The previous year being small hides the change, not this year's value.
-    kartu = kpi_ikm.kartu_ikm(_ringkasan(2, 40), 2025)
+    kartu = ikm.kartu_ikm(_ringkasan(2, 40), 2025)
     assert kartu[0].nilai == "40 unit" and kartu[0].perubahan is None
 
 
 def test_ikm_cards_with_no_firm() -> None:
-    kartu = kpi_ikm.kartu_ikm(_ringkasan(0, 0), 2025)
+    kartu = ikm.kartu_ikm(_ringkasan(0, 0), 2025)
     assert kartu[0].nilai == "0 unit"
     assert all(k.nilai == "–" for k in kartu[1:])
-    assert kpi_ikm.jumlah_ikm(_ringkasan(0, 7), 2025) == 7
+    assert ikm.jumlah_ikm(_ringkasan(0, 7), 2025) == 7
 
 
 def test_small_cell_rule_boundaries() -> None:
@@ -71,7 +71,7 @@ def _indeks() -> pl.DataFrame:
 
 
 def test_export_cards_in_points_and_percent() -> None:
-    kartu = {k.label: k for k in kpi_ekspor.kartu_ekspor(_indeks(), 2025, "usd")}
+    kartu = {k.label: k for k in ekspor.kartu_ekspor(_indeks(), 2025, "usd")}
     assert next(iter(kartu)) == "Indeks Hilirisasi"
     assert kartu["Indeks Hilirisasi"].nilai == "7,6 %"
     assert kartu["Indeks Hilirisasi"].perubahan == "+1,1 poin dari 2024"
@@ -79,20 +79,20 @@ def test_export_cards_in_points_and_percent() -> None:
     assert kartu["Nilai ekspor"].nilai == "US$ 1,1 miliar"
     assert kartu["Nilai ekspor"].perubahan == "+10,0 % dari 2024"
     assert kartu["Porsi batu bara"].perubahan == "-1,5 poin dari 2024"
-    rp = {k.label: k for k in kpi_ekspor.kartu_ekspor(_indeks(), 2025, "rp")}
+    rp = {k.label: k for k in ekspor.kartu_ekspor(_indeks(), 2025, "rp")}
     assert rp["Nilai ekspor"].nilai == "Rp 18,0 triliun"
 
 
 def test_export_cards_without_previous_year() -> None:
-    kartu = kpi_ekspor.kartu_ekspor(_indeks().filter(pl.col("tahun") == 2025), 2025, "usd")
+    kartu = ekspor.kartu_ekspor(_indeks().filter(pl.col("tahun") == 2025), 2025, "usd")
     assert all(k.perubahan is None for k in kartu)
 
 
 def test_coal_message_names_the_share_and_the_stage_rule() -> None:
-    teks = kpi_ekspor.pesan_batubara(_indeks(), 2025, ())
+    teks = ekspor.pesan_batubara(_indeks(), 2025, ())
     assert "84,5 %" in teks and "tanpa batu bara" in teks and "per rantai" in teks
     assert "tahap" not in teks.split("US$.")[-1]
-    assert "Penyaring tahap" in kpi_ekspor.pesan_batubara(_indeks(), 2025, ("hilir",))
+    assert "Penyaring tahap" in ekspor.pesan_batubara(_indeks(), 2025, ("hilir",))
 
 
 def test_filter_params_and_description() -> None:
@@ -146,8 +146,8 @@ def test_firm_table_formats_and_pages() -> None:
             "berorientasi_ekspor": [False],
         }
     )
-    baris = tabel_ikm.tampilan(daftar).row(0, named=True)
-    jahat = tabel_ikm.tampilan(
+    baris = ikm.tampilan(daftar).row(0, named=True)
+    jahat = ikm.tampilan(
         daftar.with_columns(pl.lit("=HYPERLINK(1)").alias("nama_usaha"), pl.lit(-2_000_000).alias("nilai_tambah_rp"))
     )
     assert jahat["Nama usaha"].to_list() == ["'=HYPERLINK(1)"], "Streamlit's own table CSV must not carry a formula"
@@ -156,8 +156,8 @@ def test_firm_table_formats_and_pages() -> None:
     assert baris["TK P"] == "1.234" and baris["Investasi"] == "Rp 25,0 juta"
     assert baris["Tahap"] == "Hilir" and baris["Halal"] == "Ya" and baris["Ekspor"] == "Tidak"
     assert baris["Berdiri"] == "–"
-    assert tabel_ikm.jumlah_halaman(0) == 1 and tabel_ikm.jumlah_halaman(26) == 2
-    assert tabel_ikm.rentang_baris(2, 30) == (26, 30)
-    assert tabel_ikm.keterangan_halaman(2, 1234) == "IKM ke-26 sampai 50 dari 1.234 unit, urut nama usaha."
-    kecil = tabel_ikm.keterangan_halaman(1, 2)
+    assert ikm.jumlah_halaman(0) == 1 and ikm.jumlah_halaman(26) == 2
+    assert ikm.rentang_baris(2, 30) == (26, 30)
+    assert ikm.keterangan_halaman(2, 1234) == "IKM ke-26 sampai 50 dari 1.234 unit, urut nama usaha."
+    kecil = ikm.keterangan_halaman(1, 2)
     assert "Kurang dari 3 IKM" in kecil and "2" not in kecil

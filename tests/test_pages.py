@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dasbor import build, captions, db, kpi
-from dasbor.deck import views
+from dasbor.views import captions, kpi
+from dasbor.warehouse import build, db, store
 from tests.aplikasi import buka
 from tests.conftest import Fixture
 
@@ -120,7 +120,7 @@ def test_presentasi_with_a_bad_slide_number_or_deck_does_not_raise(gudang: Fixtu
     at = buka("presentasi", mode="tayang", dek="Tidak Ada", slide="99")
     assert not at.exception, at.exception
     assert at.query_params["dek"] == "Rakornis"
-    assert at.query_params["slide"] == str(len(views.DEK_RAKORNIS))
+    assert at.query_params["slide"] == str(len(store.DEK_RAKORNIS))
     assert any("dek='Tidak Ada'" in w.value for w in at.warning)
 
 

@@ -9,8 +9,8 @@ import polars as pl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dasbor import kpi_ekspor, kpi_ikm, sel_kecil
-from dasbor.filter_ikm import FilterIkm
+from dasbor.views import ekspor, ikm, sel_kecil
+from dasbor.views.filter_ikm import FilterIkm
 from tests.aplikasi import buka, kueri
 from tests.conftest import Fixture
 
@@ -47,7 +47,7 @@ def _url_notes(at: AppTest) -> str:
 def test_ikm_metrics_equal_sql(gudang: Fixture, query: dict[str, str], saring: FilterIkm) -> None:
     at = buka("ikm", **query)
     assert not at.exception, at.exception
-    harap = kpi_ikm.kartu_ikm(kueri(gudang, "ikm_ringkasan", **saring.params()), saring.tahun)
+    harap = ikm.kartu_ikm(kueri(gudang, "ikm_ringkasan", **saring.params()), saring.tahun)
     assert _metrics(at) == {k.label: (k.nilai, k.perubahan) for k in harap}
     assert harap[0].label == "Jumlah IKM" and harap[0].angka and harap[0].angka > 3
     assert not _url_notes(at)
@@ -116,7 +116,7 @@ def test_ikm_widget_changes_are_written_to_the_url(gudang: Fixture) -> None:
     assert at.query_params["cari"] == "sasirangan"
     assert at.query_params["berdiri"] == "2000-2015"
     saring = FilterIkm(tahun=TAHUN, sektor=("Sandang",), halal=False, cari="sasirangan", berdiri=(2000, 2015))
-    harap = kpi_ikm.kartu_ikm(kueri(gudang, "ikm_ringkasan", **saring.params()), TAHUN)
+    harap = ikm.kartu_ikm(kueri(gudang, "ikm_ringkasan", **saring.params()), TAHUN)
     assert _metrics(at)["Jumlah IKM"][0] == harap[0].nilai
 
 
@@ -140,9 +140,7 @@ def test_ikm_bad_url_parameters_give_notes_not_tracebacks(gudang: Fixture) -> No
     for bagian in ("ukuran='berat'", "rantai='emas'", "skala='besar'"):
         assert bagian in notes, bagian
     assert at.sidebar.multiselect(key="sektor").value == ["Pangan"]
-    harap = kpi_ikm.kartu_ikm(
-        kueri(gudang, "ikm_ringkasan", **FilterIkm(tahun=TAHUN, sektor=("Pangan",)).params()), TAHUN
-    )
+    harap = ikm.kartu_ikm(kueri(gudang, "ikm_ringkasan", **FilterIkm(tahun=TAHUN, sektor=("Pangan",)).params()), TAHUN)
     assert _metrics(at)["Jumlah IKM"][0] == harap[0].nilai
 
 
@@ -232,7 +230,7 @@ def test_ekspor_metrics_equal_sql(
     at = buka("ekspor", **query)
     assert not at.exception, at.exception
     df = kueri(gudang, "ekspor_indeks", tahun=tahun, kab=kab, rantai=rantai, tahap=tahap)
-    harap = kpi_ekspor.kartu_ekspor(df, tahun, mata_uang)
+    harap = ekspor.kartu_ekspor(df, tahun, mata_uang)
     assert _metrics(at) == {k.label: (k.nilai, k.perubahan) for k in harap}
     assert [m.label for m in at.metric][:2] == ["Indeks Hilirisasi", "Indeks Hilirisasi tanpa batu bara"]
     assert at.metric[0].value.endswith(" %")
@@ -286,7 +284,5 @@ def test_ekspor_bad_url_parameters_give_notes(gudang: Fixture) -> None:
     notes = _url_notes(at)
     for bagian in ("rantai='emas'", "tahap='mentah'", "mata_uang='eur'", "periode='harian'", "tahun='1999'"):
         assert bagian in notes, bagian
-    harap = kpi_ekspor.kartu_ekspor(
-        kueri(gudang, "ekspor_indeks", tahun=TAHUN, kab=[], rantai=[], tahap=[]), TAHUN, "usd"
-    )
+    harap = ekspor.kartu_ekspor(kueri(gudang, "ekspor_indeks", tahun=TAHUN, kab=[], rantai=[], tahap=[]), TAHUN, "usd")
     assert _metrics(at)["Indeks Hilirisasi"][0] == harap[0].nilai

@@ -7,7 +7,7 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from dasbor import formats, kawasan, profil, tabel_halal
+from dasbor.views import formats, ikm, kabupaten, kawasan
 from tests.aplikasi import buka, kueri
 from tests.conftest import Fixture
 
@@ -88,7 +88,7 @@ def test_profil_card_equals_sql(gudang: Fixture, kab: str, tahun: int, nama: str
     assert at.sidebar.selectbox(key="tahun").value == tahun
     assert any(f"industri unggulan (RPIP/RPIK): **{unggulan}**" in m.value for m in at.markdown)
     indeks = kueri(gudang, "kpi_ringkasan", tahun=tahun, kab=[]).filter(pl.col("tahun") == tahun)["indeks_hilirisasi"]
-    harap = profil.baris_profil(kueri(gudang, "kpi_per_kabupaten", tahun=tahun), kab, indeks.item())
+    harap = kabupaten.baris_profil(kueri(gudang, "kpi_per_kabupaten", tahun=tahun), kab, indeks.item())
     assert [(m.label, m.value) for m in at.metric] == [(b.label, b.nilai) for b in harap]
     captions = [c.value for c in at.caption]
     assert all(f"{b.peringkat} · {b.banding}" in captions for b in harap)
@@ -120,7 +120,7 @@ def test_program_numbers_equal_sql(gudang: Fixture, kab: tuple[str, ...], tahun:
     assert shown["IKM pangan bersertifikat halal"] == formats.persen(pangan["persen_halal"])
     assert shown["IKM pangan bersertifikat"] == formats.unit(pangan["jumlah_halal"])
     assert shown["Bersertifikat sejak wajib halal"] == formats.unit(pangan["halal_sejak_wajib"])
-    corong = tabel_halal.tabel_per_kabupaten(kueri(gudang, "program_per_kabupaten", jenis="halal", tahun=tahun), kab)
+    corong = ikm.tabel_per_kabupaten(kueri(gudang, "program_per_kabupaten", jenis="halal", tahun=tahun), kab)
     assert _baris_tampil(at.dataframe[0]) == _baris(corong)
     assert len(corong) == (len(kab) or 13)
     assert any("kemitraan IKM–SMK" in c.value for c in at.caption)

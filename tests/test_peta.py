@@ -12,7 +12,8 @@ import pytest
 from shapely.geometry import box
 from streamlit.testing.v1 import AppTest
 
-from dasbor import batas, db, maps, settings
+from dasbor.views import peta
+from dasbor.warehouse import batas, db, settings
 from tests.conftest import Fixture
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -147,7 +148,7 @@ def test_every_map_metric_has_a_query_column(gudang: Fixture) -> None:
         kolom = set(db.run_query(con, "peta_metrik").columns)
     finally:
         con.close()
-    assert set(maps.METRIK) <= kolom
+    assert set(peta.METRIK) <= kolom
 
 
 def test_per_chain_index_on_the_map_matches_polars(gudang: Fixture) -> None:

@@ -7,7 +7,8 @@ from pathlib import Path
 import polars as pl
 from streamlit.testing.v1 import AppTest
 
-from dasbor import db, formats, profil
+from dasbor.views import formats, kabupaten
+from dasbor.warehouse import db
 from tests.conftest import Fixture
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,7 +26,7 @@ def test_rank_and_share_follow_an_independent_count(gudang: Fixture) -> None:
     ikm = pl.read_parquet(gudang.masukan / "ikm" / "*.parquet").filter(pl.col("tahun_data") == 2025)
     hitung = ikm.group_by("kode_bps").len().sort("len", descending=True)
     urutan = hitung["kode_bps"].to_list()
-    baris = profil.baris_profil(_per_kab(gudang), "6310", 7.5)
+    baris = kabupaten.baris_profil(_per_kab(gudang), "6310", 7.5)
     jumlah = next(b for b in baris if b.label == "Jumlah IKM")
     n = hitung.filter(pl.col("kode_bps") == "6310")["len"].item()
     assert jumlah.nilai == formats.unit(n)
@@ -42,7 +43,7 @@ def test_kab_6310_opens_tanah_bumbu_with_its_missing_leading_industry_said_plain
     assert at.header[0].value.startswith("Tanah Bumbu")
     assert any("belum tercatat dalam RPIP/RPIK" in m.value for m in at.markdown)
     assert any("Kawasan Industri Batulicin" in m.value for m in at.markdown)
-    assert {m.label for m in at.metric} == {label for _, label, _ in profil.KPI_PROFIL}
+    assert {m.label for m in at.metric} == {label for _, label, _ in kabupaten.KPI_PROFIL}
 
 
 def test_without_a_single_kabupaten_the_page_says_which_one_it_shows(gudang: Fixture) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import polars as pl
 from streamlit.testing.v1 import AppTest
 
-from dasbor import formats
+from dasbor.views import formats
 from tests.aplikasi import kueri
 from tests.conftest import Fixture
 

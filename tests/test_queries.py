@@ -8,8 +8,8 @@ import math
 import polars as pl
 import pytest
 
-from dasbor import db, settings
-from dasbor.filter_ikm import FilterIkm
+from dasbor.views.filter_ikm import FilterIkm
+from dasbor.warehouse import db, settings
 from tests.conftest import Fixture
 
 TAHUN = 2025

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 import polars as pl
 import pytest
 
-from dasbor import db, settings
-from dasbor.filter_ikm import FilterIkm
+from dasbor.views.filter_ikm import FilterIkm
+from dasbor.warehouse import db, settings
 from tests.conftest import Fixture
 from tests.test_queries import _indeks, _peta_hs
 

@@ -8,7 +8,8 @@ import math
 import polars as pl
 import pytest
 
-from dasbor import kawasan, settings, tabel_halal
+from dasbor.views import ikm, kawasan
+from dasbor.warehouse import settings
 from tests.aplikasi import kueri
 from tests.conftest import Fixture
 from tests.test_queries import _peta_hs
@@ -132,7 +133,7 @@ def test_before_after_table_reads_as_an_official_would() -> None:
 @pytest.mark.parametrize("kab", [(), ("6303", "6310")], ids=["provinsi", "dua-kabupaten"])
 def test_halal_funnel_per_kabupaten_matches_polars(gudang: Fixture, kab: tuple[str, ...]) -> None:
     sql = kueri(gudang, "program_per_kabupaten", jenis="halal", tahun=2025)
-    tabel = tabel_halal.tabel_per_kabupaten(sql, kab)
+    tabel = ikm.tabel_per_kabupaten(sql, kab)
     program = pl.read_parquet(gudang.masukan / "program.parquet").filter(
         (pl.col("jenis") == "halal") & (pl.col("tahun") == 2025)
     )

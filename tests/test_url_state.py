@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dasbor import url_state
+from dasbor.views import url_state
 
 TAHUN = [2020, 2021, 2022, 2023, 2024, 2025]
 KODE = ["6301", "6303", "6310", "6371"]

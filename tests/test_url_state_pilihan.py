@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dasbor import url_state
+from dasbor.views import url_state
 
 BATAS = (1980, 2025)
 

@@ -16,8 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from dasbor import settings
 from dasbor.bench import goals, live_server, machine, page_timing, query_timing, results, warehouse
+from dasbor.warehouse import settings
 
 BENCH_VERSION = 1
 """Bumped when the JSON changes shape, so old files are not compared with new ones unknowingly."""

@@ -32,9 +32,9 @@ import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from dasbor import settings
 from dasbor.bench.params import FILTER_KAB
 from dasbor.bench.timing import percentile, rounded
+from dasbor.warehouse import settings
 
 MAX_SESSIONS = 200
 HOST = "127.0.0.1"

@@ -23,9 +23,9 @@ from typing import Any
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from dasbor import settings
 from dasbor.bench.params import FILTER_KAB
 from dasbor.bench.timing import rounded, stopwatch
+from dasbor.warehouse import settings
 
 
 def page_files(root: Path | None = None) -> list[Path]:

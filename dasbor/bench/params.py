@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from dasbor import db
+from dasbor.warehouse import db
 
 BY_NAME: dict[str, object] = {
     "kab": [],

@@ -13,9 +13,9 @@ from typing import Any
 
 import polars as pl
 
-from dasbor import db
 from dasbor.bench import compare, pandas_baseline, params
 from dasbor.bench.timing import repeat, rounded, stopwatch
+from dasbor.warehouse import db
 
 NO_BASELINE = "no pandas baseline written for this query (dasbor/bench/pandas_baseline.py)"
 

@@ -19,7 +19,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from dasbor import build, db, settings
+from dasbor.warehouse import build, db, settings
 
 PANDAS_TABLES = (
     "ikm", "ekspor", "sumber", "wilayah", "hs_rantai", "kurs", "kbli2", "hs4_uraian", "program", "target", "kawasan",
@@ -55,8 +55,9 @@ def fingerprint() -> str:
         [
             *settings.queries_dir().glob("build/*.sql"),
             *settings.reference_dir().glob("*.csv"),
-            root / "dasbor" / "sample.py",
-            root / "dasbor" / "build.py",
+            *(root / "dasbor" / "warehouse").glob("sample.py"),
+            *(root / "dasbor" / "warehouse").glob("sample/*.py"),
+            root / "dasbor" / "warehouse" / "build.py",
         ]
     )
     digest = hashlib.sha256()

@@ -1,5 +1,0 @@
-"""The Rakornis presenter kit: saved views in named decks, rendered on screen or exported as PPTX, PDF and
-self-contained HTML, optionally bound to a frozen snapshot of the warehouse ("kunci data").
-
-Streamlit-free, so the command line (``python -m dasbor.deck``) and the ``presentasi`` page share one renderer.
-"""

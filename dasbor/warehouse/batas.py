@@ -1,0 +1,213 @@
+"""Kabupaten boundaries for the maps: read any boundary file the office has, match it to the 13 kabupaten,
+simplify it once for the browser, or fall back to a schematic tile map.
+
+Why a fallback: the repository ships no boundary file (the BPS/HDX one is licensed for attribution and is
+large), and a meeting must still get a map. Why matching by code *or* name: offices receive shapefiles with
+BPS codes, Kemendagri codes, or only names spelt the local way ("Kota Baru", "Banjar Baru", "Kab. Tala").
+geopandas is imported here only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import Any
+
+from dasbor.warehouse import settings
+
+SIMPLIFY_DERAJAT = 0.004
+"""Douglas-Peucker tolerance (about 400 m): the whole province stays well under 1 MB in the page."""
+
+ALIAS: dict[str, str] = {
+    "tala": "6301",
+    "tanahlaut": "6301",
+    "kotabaru": "6302",
+    "banjar": "6303",
+    "batola": "6304",
+    "baritokuala": "6304",
+    "tapin": "6305",
+    "hss": "6306",
+    "hulusungaiselatan": "6306",
+    "hst": "6307",
+    "hulusungaitengah": "6307",
+    "hsu": "6308",
+    "hulusungaiutara": "6308",
+    "tabalong": "6309",
+    "tanbu": "6310",
+    "tanahbumbu": "6310",
+    "balangan": "6311",
+    "banjarmasin": "6371",
+    "banjarbaru": "6372",
+}
+"""Normalised names (see :func:`normalkan`) and local short names -> BPS code."""
+
+TILE: dict[str, tuple[int, int]] = {
+    "6309": (2, 0),
+    "6308": (1, 1),
+    "6311": (2, 1),
+    "6306": (1, 2),
+    "6307": (2, 2),
+    "6304": (0, 3),
+    "6305": (1, 3),
+    "6303": (2, 3),
+    "6302": (4, 3),
+    "6371": (0, 4),
+    "6372": (1, 4),
+    "6310": (3, 4),
+    "6301": (1, 5),
+}
+"""Schematic map: (column, row) of each kabupaten, north at the top, placed by rough geography so that Kota
+Banjarmasin and Kota Banjarbaru are as visible as Kotabaru."""
+
+
+@dataclass(frozen=True)
+class Batas:
+    """Boundaries ready for a map: a GeoJSON FeatureCollection keyed by ``kode_bps``."""
+
+    geojson: dict[str, Any]
+    skema: bool
+    atribusi: str
+    pesan: tuple[str, ...] = field(default_factory=tuple)
+
+    @cached_property
+    def sidik(self) -> bytes:
+        """Content fingerprint (the GeoJSON and the attribution), so a cached map is keyed on the boundaries
+        it shows; computed once per object."""
+        teks = json.dumps([self.geojson, self.skema, self.atribusi], sort_keys=True, separators=(",", ":"))
+        return hashlib.blake2b(teks.encode(), digest_size=16).digest()
+
+    @property
+    def ukuran_kb(self) -> float:
+        """Size of the GeoJSON as sent to the browser."""
+        return len(json.dumps(self.geojson, separators=(",", ":"))) / 1024
+
+
+def normalkan(nama: str) -> str:
+    """ "Kab. Hulu Sungai Utara" -> "hulusungaiutara"; "KOTA BANJAR BARU" -> "banjarbaru"."""
+    teks = nama.lower().strip()
+    teks = re.sub(r"^(kabupaten|kab\.?|kota)\s+", "", teks)
+    return re.sub(r"[^a-z]", "", teks)
+
+
+def cocokkan(nilai: str, kode_bps: set[str]) -> str | None:
+    """The BPS code a feature's code or name stands for, or None."""
+    teks = str(nilai).strip()
+    angka = re.sub(r"[^0-9]", "", teks)
+    if angka in kode_bps:
+        return angka
+    if len(angka) == 4 and f"63{angka[2:]}" in kode_bps:  # Kemendagri "63.10" -> "6310"
+        return f"63{angka[2:]}"
+    if teks.upper().startswith("ID") and angka in kode_bps:  # HDX ADM2_PCODE "ID6310"
+        return angka
+    # "Kota Baru" is the kabupaten Kotabaru: try the whole name before dropping a "Kota"/"Kab." prefix.
+    utuh = re.sub(r"[^a-z]", "", teks.lower())
+    kode = ALIAS.get(utuh) or ALIAS.get(normalkan(teks))
+    return kode if kode in kode_bps else None
+
+
+def skema(nama: dict[str, str]) -> Batas:
+    """The 13-tile schematic map, in lon/lat near the province so map code is the same for both."""
+    sisi, celah, lon0, lat0 = 0.34, 0.04, 114.4, -1.6
+    fitur = []
+    for kode, (kolom, baris) in TILE.items():
+        x, y = lon0 + kolom * (sisi + celah), lat0 - baris * (sisi + celah)
+        kotak = [[x, y], [x + sisi, y], [x + sisi, y - sisi], [x, y - sisi], [x, y]]
+        fitur.append(
+            {
+                "type": "Feature",
+                "id": kode,
+                "properties": {"kode_bps": kode, "nama": nama.get(kode, kode)},
+                "geometry": {"type": "Polygon", "coordinates": [kotak[::-1]]},
+            }
+        )
+    return Batas(
+        {"type": "FeatureCollection", "features": fitur},
+        skema=True,
+        atribusi="Peta skematik: satu kotak per kabupaten/kota, letak kira-kira, bukan batas wilayah.",
+    )
+
+
+def _baca(path: Path) -> Any:
+    import geopandas as gpd
+
+    sumber = f"zip://{path}" if path.suffix.lower() == ".zip" else str(path)
+    gdf = gpd.read_file(sumber)
+    if gdf.crs is None:
+        gdf = gdf.set_crs(4326)
+    return gdf.to_crs(4326)
+
+
+def _kolom_cocok(gdf: Any, kode_bps: set[str]) -> tuple[str | None, dict[int, str]]:
+    """The attribute column that matches the most features, and the matches."""
+    terbaik: tuple[str | None, dict[int, str]] = (None, {})
+    for kolom in [c for c in gdf.columns if c != "geometry"]:
+        cocok = {}
+        for i, nilai in enumerate(gdf[kolom].tolist()):
+            if nilai is not None and (kode := cocokkan(str(nilai), kode_bps)):
+                cocok[i] = kode
+        if len(set(cocok.values())) > len(set(terbaik[1].values())):
+            terbaik = (kolom, cocok)
+    return terbaik
+
+
+@lru_cache(maxsize=4)
+def _muat(path_str: str, mtime: float, nama_items: tuple[tuple[str, str], ...], atribusi: str) -> Batas:
+    nama = dict(nama_items)
+    path = Path(path_str)
+    try:
+        gdf = _baca(path)
+    except Exception as exc:  # noqa: BLE001 - any reader failure becomes a message, the map falls back
+        cadangan = skema(nama)
+        return Batas(
+            cadangan.geojson,
+            True,
+            cadangan.atribusi,
+            (
+                f"Berkas batas wilayah {path.name} tidak dapat dibaca ({type(exc).__name__}: {exc}); "
+                "ditampilkan peta skematik.",
+            ),
+        )
+    kolom, cocok = _kolom_cocok(gdf, set(nama))
+    hilang = [nama[k] for k in nama if k not in set(cocok.values())]
+    if hilang or kolom is None:
+        cadangan = skema(nama)
+        daftar = ", ".join(hilang)
+        return Batas(
+            cadangan.geojson,
+            True,
+            cadangan.atribusi,
+            (
+                f"{daftar} tidak ditemukan di file batas wilayah {path.name} (dicocokkan dengan kode BPS, "
+                "kode Kemendagri atau nama); ditampilkan peta skematik.",
+            ),
+        )
+    gdf = gdf.iloc[sorted(cocok)].copy()
+    gdf["kode_bps"] = [cocok[i] for i in sorted(cocok)]
+    gdf = gdf.dissolve(by="kode_bps", as_index=False)
+    gdf["geometry"] = gdf.geometry.simplify(SIMPLIFY_DERAJAT, preserve_topology=True)
+    gdf["nama"] = [nama[k] for k in gdf["kode_bps"]]
+    geo = json.loads(gdf[["kode_bps", "nama", "geometry"]].to_json(drop_id=True))
+    for fitur in geo["features"]:
+        fitur["id"] = fitur["properties"]["kode_bps"]
+    return Batas(geo, skema=False, atribusi=atribusi or f"Batas administrasi: {path.name}")
+
+
+def muat(nama: dict[str, str]) -> Batas:
+    """Boundaries from ``DASBOR_BOUNDARIES`` (or ``data/geo/``), else the schematic map with a note."""
+    path = settings.boundaries_path()
+    if path is None:
+        cadangan = skema(nama)
+        return Batas(
+            cadangan.geojson,
+            True,
+            cadangan.atribusi,
+            (
+                "Belum ada berkas batas wilayah: taruh GeoJSON, GeoPackage atau Shapefile ber-zip di "
+                "data/geo/ atau tunjuk dengan DASBOR_BOUNDARIES.",
+            ),
+        )
+    return _muat(str(path), path.stat().st_mtime, tuple(sorted(nama.items())), settings.boundaries_attribution())

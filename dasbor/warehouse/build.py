@@ -1,0 +1,191 @@
+"""``python -m dasbor.build``: inputs -> one DuckDB warehouse file, atomically.
+
+Load inputs (the committed reference tables and a folder of Parquet inputs, by default a freshly generated
+sample) / process (the ``queries/build/*.sql`` steps, in order) / save (rename over the old file).
+
+The warehouse is written to a temporary file beside the target and renamed over it only when every step has
+succeeded, so a failed or interrupted build leaves the previous warehouse untouched, and a dashboard that has
+it open keeps reading the old file until it reconnects. Running it twice gives the same tables: idempotent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from dasbor.warehouse import db, sample, settings
+
+LANGKAH = (
+    "makro",
+    "wilayah",
+    "hs_rantai",
+    "sumber",
+    "kawasan",
+    "kawasan_tenant",
+    "ikm",
+    "ekspor",
+    "program",
+    "target",
+    "kurs",
+    "hs_peta",
+    "ekspor_bulanan",
+    "ikm_ringkas",
+    "kbli2",
+    "makro_ikm",
+    "ekspor_negara",
+    "hs4_uraian",
+    "impor_log",
+    "meta",
+)
+"""Build steps in dependency order; each is ``queries/build/<step>.sql``."""
+
+
+class BuildError(RuntimeError):
+    """A build step failed; the message names the step and its SQL file."""
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What a build produced: rows per table, seconds taken, file size."""
+
+    path: Path
+    rows: dict[str, int]
+    seconds: float
+    size_bytes: int
+
+
+def build_warehouse(out: Path, masukan: Path) -> BuildReport:
+    """Build every table from ``masukan`` (Parquet inputs) into ``out``, replacing it only on success."""
+    mulai = time.perf_counter()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".building", dir=out.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    tmp.unlink()  # DuckDB must create the file itself
+    try:
+        con = db.connect(tmp, read_only=False)
+        try:
+            inputs = {"referensi": str(settings.reference_dir()), "masukan": str(masukan), "versi": versi_skema()}
+            for step in LANGKAH:
+                try:
+                    db.run_statement(con, f"build/{step}", **_params_for(step, inputs))
+                except Exception as exc:
+                    raise BuildError(f"langkah '{step}' (queries/build/{step}.sql) gagal: {exc}") from exc
+            db.checkpoint(con)
+            rows = db.table_counts(con)
+        finally:
+            con.close()
+        tmp.replace(out)
+    except BaseException:
+        for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
+            leftover.unlink(missing_ok=True)
+        raise
+    return BuildReport(out, rows, time.perf_counter() - mulai, out.stat().st_size)
+
+
+@cache
+def versi_skema() -> str:
+    """Checksum of the build SQL: a warehouse whose ``meta.versi_skema`` differs was built by other code.
+
+    Cached: the files do not change while a process runs, and every page view asks (the frame's warning).
+    """
+    h = hashlib.sha256()
+    for path in sorted((settings.queries_dir() / "build").glob("*.sql")):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def status_gudang(path: Path) -> str:
+    """'hilang', 'terkini', 'lama' (older schema, sample only: safe to rebuild) or 'lama-impor'."""
+    if not path.exists():
+        return "hilang"
+    con = db.connect(path, read_only=True)
+    try:
+        row = db.run_query(con, "versi_gudang").row(0, named=True)
+    except Exception:  # noqa: BLE001 - a warehouse too old to have meta is simply old
+        return "lama"
+    finally:
+        con.close()
+    if row["versi_skema"] == versi_skema():
+        return "terkini"
+    return "lama-impor" if row["sumber_impor"] else "lama"
+
+
+def _params_for(step: str, inputs: dict[str, str]) -> dict[str, str]:
+    """The input folders a step names: DuckDB rejects parameters a statement does not use."""
+    sql = db.load_sql(f"build/{step}")
+    return {name: value for name, value in inputs.items() if f"${name}" in sql}
+
+
+def build_sample(out: Path, *, seed: int = 42, scale: float = 1.0, cache: Path | None = None) -> BuildReport:
+    """Generate the sample (in ``cache`` if given, else a temporary folder) and build the warehouse from it."""
+    if cache is not None:
+        sample.generate(cache, seed=seed, scale=scale)
+        return build_warehouse(out, cache)
+    with tempfile.TemporaryDirectory(prefix="dasbor-sample-") as tmp:
+        masukan = Path(tmp) / "sample"
+        sample.generate(masukan, seed=seed, scale=scale)
+        return build_warehouse(out, masukan)
+
+
+def print_report(report: BuildReport) -> None:
+    """Rows per table, size and time: the figures a maintainer wants after ``make data``."""
+    for table, count in sorted(report.rows.items()):
+        print(f"  {table:16s} {count:>14,d} baris".replace(",", "."))
+    size_mb = report.size_bytes / 1_048_576
+    print(f"Gudang data: {report.path} ({size_mb:,.1f} MB), dibangun dalam {report.seconds:.1f} s")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line: ``python -m dasbor.build [--out FILE] [--masukan DIR | --scale N --seed S]``."""
+    parser = argparse.ArgumentParser(prog="python -m dasbor.build", description="Bangun gudang data DuckDB.")
+    parser.add_argument("--out", type=Path, default=None, help="berkas gudang (default: DASBOR_WAREHOUSE)")
+    parser.add_argument("--masukan", type=Path, default=None, help="folder Parquet masukan (default: data contoh)")
+    parser.add_argument("--scale", type=float, default=1.0, help="skala data contoh: 1 = provinsi, 60 = nasional")
+    parser.add_argument("--seed", type=int, default=42, help="seed data contoh")
+    parser.add_argument("--if-missing", action="store_true", help="lewati bila gudang sudah ada")
+    parser.add_argument(
+        "--if-stale",
+        action="store_true",
+        help="bangun bila gudang hilang atau dibangun versi lama (hanya bila isinya data contoh)",
+    )
+    args = parser.parse_args(argv)
+    out: Path = args.out or settings.warehouse_path()
+    if args.if_missing and out.exists():
+        print(f"Gudang data sudah ada: {out}")
+        return 0
+    if args.if_stale:
+        status = status_gudang(out)
+        if status == "terkini":
+            print(f"Gudang data sudah terkini: {out}")
+            return 0
+        if status == "lama-impor":
+            print(
+                f"Gudang data {out} dibangun versi lama dan berisi data impor: tidak dibangun ulang otomatis. "
+                "Cadangkan lalu jalankan `make data` dan impor ulang berkas kantor.",
+                file=sys.stderr,
+            )
+            return 0
+    print(f"Membangun gudang data {out} ...", flush=True)
+    try:
+        if args.masukan is not None:
+            report = build_warehouse(out, args.masukan)
+        else:
+            report = build_sample(out, seed=args.seed, scale=args.scale)
+    except Exception as exc:  # noqa: BLE001 - the command line reports every failure the same way
+        print(f"Gagal membangun gudang data: {exc}. Gudang lama (bila ada) tidak diubah.", file=sys.stderr)
+        return 1
+    print_report(report)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

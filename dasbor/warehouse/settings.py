@@ -1,0 +1,95 @@
+"""Paths and environment, read inside functions so tests can change them per test.
+
+Nothing here is evaluated at import time: a module-level constant would freeze the environment of the first
+import and make ``DASBOR_WAREHOUSE`` in a test or a second process silently ineffective.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+"""The checkout root: ``queries/`` and ``data/`` live beside the package."""
+
+
+def warehouse_path() -> Path:
+    """The DuckDB warehouse file: ``DASBOR_WAREHOUSE`` or ``data/warehouse.duckdb``."""
+    raw = os.environ.get("DASBOR_WAREHOUSE", "").strip()
+    return Path(raw) if raw else PROJECT_ROOT / "data" / "warehouse.duckdb"
+
+
+def queries_dir() -> Path:
+    """Folder of the named SQL files (``queries/*.sql``, ``queries/build/*.sql``)."""
+    return PROJECT_ROOT / "queries"
+
+
+def reference_dir() -> Path:
+    """Committed reference tables (wilayah, hs_rantai, the estates' public facts)."""
+    return PROJECT_ROOT / "data" / "reference"
+
+
+def tampilkan_daftar_ikm() -> bool:
+    """Whether the IKM page may list individual firms (``DASBOR_TAMPILKAN_IKM``, on unless set to 0/false/no).
+
+    The registry names firms, their workforce and money: the office decides whether analysts may see and
+    download rows. On by default because the shipped data are generated sample firms; an office loading its
+    real registry can set ``DASBOR_TAMPILKAN_IKM=0`` and the page then shows aggregates only.
+    """
+    raw = os.environ.get("DASBOR_TAMPILKAN_IKM", "").strip().lower()
+    return raw not in {"0", "false", "no", "tidak", "off"}
+
+
+def boundaries_path() -> Path | None:
+    """The kabupaten boundary file: ``DASBOR_BOUNDARIES``, else the first GeoJSON, GeoPackage or zipped
+    Shapefile in ``data/geo/``, else None (the maps then draw the schematic tile map)."""
+    raw = os.environ.get("DASBOR_BOUNDARIES", "").strip()
+    if raw:
+        return Path(raw)
+    folder = PROJECT_ROOT / "data" / "geo"
+    if folder.is_dir():
+        for pola in ("*.geojson", "*.json", "*.gpkg", "*.zip"):
+            ada = sorted(folder.glob(pola))
+            if ada:
+                return ada[0]
+    return None
+
+
+def boundaries_attribution() -> str:
+    """The attribution printed under every map: ``DASBOR_BOUNDARIES_ATTRIBUTION`` (empty = the file name)."""
+    return os.environ.get("DASBOR_BOUNDARIES_ATTRIBUTION", "").strip()
+
+
+# --- impor ---
+def impor_maks_byte() -> int:
+    """Largest file an import accepts: ``DASBOR_IMPOR_MAKS_MB`` megabytes (default 50, Streamlit's upload limit
+    in ``.streamlit/config.toml``; raise both together)."""
+    raw = os.environ.get("DASBOR_IMPOR_MAKS_MB", "").strip()
+    try:
+        mb = float(raw) if raw else 50.0
+    except ValueError:
+        mb = 50.0
+    return int(mb * 1_048_576)
+
+
+def impor_simpan_versi() -> int:
+    """How many previous warehouse versions an import keeps for "Kembalikan": ``DASBOR_IMPOR_VERSI`` (3)."""
+    raw = os.environ.get("DASBOR_IMPOR_VERSI", "").strip()
+    return max(1, int(raw)) if raw.isdigit() else 3
+
+
+def impor_dir(warehouse: Path) -> Path:
+    """Beside the warehouse: its previous versions, the import lock and the journal of refused files."""
+    return warehouse.parent / f"{warehouse.name}.impor"
+
+
+def geo_dir() -> Path:
+    """Where an imported boundary file is stored: ``DASBOR_GEO_DIR`` or ``data/geo`` (gitignored)."""
+    raw = os.environ.get("DASBOR_GEO_DIR", "").strip()
+    return Path(raw) if raw else PROJECT_ROOT / "data" / "geo"
+
+
+def akun_env() -> str:
+    """Local accounts for the Kelola Data page from ``DASBOR_AKUN`` ("nama:hash;nama2:hash"), besides
+    ``[akun]`` in ``.streamlit/secrets.toml``. Hashes come from ``python -m dasbor.akun NAMA``."""
+    return os.environ.get("DASBOR_AKUN", "").strip()
