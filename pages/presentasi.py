@@ -4,7 +4,7 @@ from functools import partial
 
 import streamlit as st
 
-from dasbor.ui import data, frame, tayangan, widgets
+from dasbor.ui import frame, presentasi, tayangan, widgets
 from dasbor.views.dek import banding, slides
 from dasbor.warehouse import settings, store
 
@@ -26,7 +26,7 @@ if st.query_params.get("mode") == "tayang":
     st.markdown(tayangan.CSS_TAYANG, unsafe_allow_html=True)
     for catatan in widgets.catatan_url():
         st.warning(catatan)
-    siap = data.dek_siap(store.dek_json(dek), str(gudang))
+    siap = presentasi.dek_siap(store.dek_json(dek), str(gudang))
     if not siap.slide:
         st.info("Presentasi ini belum berisi slide.")
         st.stop()
@@ -130,7 +130,7 @@ with sejak:
             [s.slug for s in snapshot],
             format_func=lambda slug: next(s.label for s in snapshot if s.slug == slug),
         )
-        tahun, beda = data.banding_snapshot(pilih, str(gudang))
+        tahun, beda = presentasi.banding_snapshot(pilih, str(gudang))
         if beda.is_empty():
             st.success(f"Tidak ada perubahan angka tahun {tahun} sejak snapshot ini.")
         else:

@@ -6,24 +6,21 @@ connection is read-only and shared across sessions; ``db.run_query`` opens a cur
 Query results are cached with ``st.cache_resource``: every session gets the same frame, not a copy.
 ``st.cache_data`` unpickles a fresh copy on every call, which was 11 % of the server's CPU with 30 sessions
 (py-spy, scale 1). Sharing is safe because a polars frame is only changed by its few in-place methods,
-which this code does not use (``tests/test_data_bersama.py`` lists them and checks). Decks stay on
-``st.cache_data``: presentation mode resizes a slide's figure, and that must change a copy.
+which this code does not use (``tests/test_data_bersama.py`` lists them and checks). The presenter's decks
+are cached in :mod:`dasbor.ui.presentasi`.
 """
 
 from __future__ import annotations
 
 import contextlib
 from dataclasses import dataclass
-from pathlib import Path
 
 import polars as pl
 import streamlit as st
 
-from dasbor.views.dek import banding, siap, slides
 from dasbor.views.filter_ikm import FilterIkm
-from dasbor.warehouse import batas, db, settings, store
+from dasbor.warehouse import batas, db, settings
 from dasbor.warehouse.batas import Batas
-from dasbor.warehouse.db import Gudang
 from dasbor.warehouse.impor.riwayat import KOLOM_LOG
 
 hasil_bersama = st.cache_resource(show_spinner=False)
@@ -109,30 +106,6 @@ class Kabupaten:
 def daftar_kabupaten() -> list[Kabupaten]:
     """The kabupaten list in BPS code order (the order of the province's own tables)."""
     return [Kabupaten(r["kode_bps"], r["nama"]) for r in wilayah().iter_rows(named=True)]
-
-
-# --- presentasi ---
-@st.cache_data(show_spinner="Menyiapkan slide ...")
-def dek_siap(dek_json: str, warehouse: str) -> siap.DekSiap:
-    """A deck rendered from its JSON form (the cache key changes whenever the deck is edited)."""
-    return slides.siapkan(store.dek_dari_json(dek_json), Path(warehouse))
-
-
-@st.cache_data(show_spinner=False)
-def nama_dek(versi: float) -> tuple[str, ...]:
-    """Deck names, read from disk once per version of the decks file (``versi`` is its modification time), not
-    once per "Tambah ke presentasi" button on every rerun."""
-    return tuple(d.nama for d in store.baca_dek())
-
-
-@st.cache_data(show_spinner="Membandingkan dengan snapshot ...")
-def banding_snapshot(snapshot: str, warehouse: str) -> tuple[int, pl.DataFrame]:
-    """Year compared and the KPI changes per kabupaten between a snapshot and the current warehouse."""
-    path = Path(warehouse)
-    snap = store.ambil_snapshot(snapshot, path)
-    with Gudang(store.path_snapshot(snap, path)) as lama, Gudang(path) as baru:
-        tahun = banding.tahun_bersama(lama, baru)
-        return tahun, banding.bandingkan(lama, baru, tahun)
 
 
 # --- IKM dan Ekspor & Hilirisasi ---

@@ -13,7 +13,7 @@ from typing import Any
 import polars as pl
 import streamlit as st
 
-from dasbor.ui import data, widgets
+from dasbor.ui import data, presentasi, widgets
 from dasbor.views import captions, unduhan, url_state
 from dasbor.views.captions import TEKS_CONTOH
 from dasbor.warehouse import build, settings, store
@@ -132,7 +132,7 @@ def tombol_presentasi(tampilan: str) -> None:
     with st.popover("Tambah ke presentasi", icon=":material/add_to_queue:"):
         nama = st.selectbox(
             "Presentasi",
-            list(data.nama_dek(_versi_dek())),
+            list(presentasi.nama_dek(_versi_dek())),
             key=f"_dek_{tampilan}",
             accept_new_options=True,
             help="Pilih presentasi atau ketik nama baru.",
