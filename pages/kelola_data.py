@@ -1,18 +1,17 @@
 """Kelola Data: import the office's files (behind a login), see the log, restore, download templates.
 
-Widgets only: checking, applying, restoring and formatting live in ``dasbor.impor``; the data API
+Widgets only: checking, applying and restoring live in ``dasbor.warehouse.impor``, formatting in ``dasbor.views.impor``,
+the login in ``dasbor.ui.masuk``; the data API
 (``dasbor.ui.data``) supplies the log and is refreshed after every change of the warehouse.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 import streamlit as st
 
-from dasbor.ui import data, frame
+from dasbor.ui import data, frame, masuk
 from dasbor.views import impor
-from dasbor.warehouse import akun, settings
+from dasbor.warehouse import settings
 from dasbor.warehouse.impor import riwayat, simpan, templat
 from dasbor.warehouse.impor.jenis import JENIS, SEMUA_JENIS
 from dasbor.warehouse.impor.pemeriksaan import Pemeriksaan
@@ -25,58 +24,9 @@ st.markdown(
 )
 
 
-def _rahasia() -> dict[str, Any]:
-    try:
-        return st.secrets.to_dict()
-    except FileNotFoundError:
-        return {}
-
-
-def _gerbang() -> str:
-    """The signed-in user's name; draws the login and stops the page when nobody is signed in."""
-    if "pengguna" in st.session_state:
-        return str(st.session_state["pengguna"])
-    rahasia = _rahasia()
-    sso = "auth" in rahasia
-    if sso and getattr(st.user, "is_logged_in", False):
-        email = str(st.user.get("email", ""))
-        if akun.email_diizinkan(rahasia, email):
-            return email
-        st.error(f"Akun {email} belum diizinkan mengelola data. Minta admin menambahkannya.")
-        st.button("Keluar", on_click=st.logout)
-        st.stop()
-    akun_lokal = akun.baca_akun(rahasia, settings.akun_env())
-    st.info("Halaman ini memerlukan login.", icon=":material/lock:")
-    if sso:
-        st.button("Masuk dengan akun kantor", on_click=st.login, type="primary")
-    if not akun_lokal:
-        if not sso:
-            st.warning(
-                "Belum ada akun. Admin membuatnya dengan `python -m dasbor.akun NAMA` lalu menempelkan "
-                "barisnya ke `.streamlit/secrets.toml` (bagian `[akun]`) atau ke variabel `DASBOR_AKUN`."
-            )
-        st.stop()
-    with st.columns([3, 2])[0], st.form("masuk"):
-        nama = st.text_input("Nama pengguna", key="nama_pengguna")
-        sandi = st.text_input("Kata sandi", type="password", key="kata_sandi")
-        kirim = st.form_submit_button("Masuk", type="primary")
-    if kirim:
-        hasil = akun.PENJAGA.masuk(nama, sandi, akun_lokal)
-        if hasil.ok:
-            st.session_state["pengguna"] = nama.strip()
-            st.rerun()
-        st.error(hasil.pesan)
-    st.stop()
-
-
-pengguna = _gerbang()
+pengguna = masuk.gerbang()
+masuk.tombol_keluar(pengguna)
 gudang_path = settings.warehouse_path()
-st.sidebar.caption(f"Masuk sebagai **{pengguna}**")
-if st.sidebar.button("Keluar", key="keluar"):
-    st.session_state.pop("pengguna", None)
-    if "auth" in _rahasia() and getattr(st.user, "is_logged_in", False):
-        st.logout()
-    st.rerun()
 if pesan := st.session_state.pop("pesan_kelola", None):
     st.success(pesan, icon=":material/check_circle:")
 
@@ -127,7 +77,7 @@ with tab_impor:
             batang.empty()
             st.session_state["pemeriksaan"] = (kunci, hasil)
             if not hasil.boleh_impor:
-                simpan.catat_ditolak(gudang_path, hasil, pengguna)
+                simpan.catat_ditolak(gudang_path, hasil, pengguna.nama)
         else:
             hasil = simpanan[1]
         tingkat, kalimat = impor.pesan_status(hasil)
@@ -177,7 +127,7 @@ with tab_impor:
                 batang = st.progress(0.0, text="Mengimpor ...")
                 try:
                     hasil_impor = simpan.terapkan(
-                        hasil, gudang_path, pengguna, kemajuan=lambda f, t: batang.progress(min(1.0, f), text=t)
+                        hasil, gudang_path, pengguna.nama, kemajuan=lambda f, t: batang.progress(min(1.0, f), text=t)
                     )
                 except (riwayat.ImporGagal, riwayat.ImporSibuk) as exc:
                     batang.empty()
@@ -209,7 +159,7 @@ with tab_log:
         yakin = st.checkbox("Saya yakin: batalkan impor terakhir", key="yakin_kembalikan")
         if st.button("Kembalikan", disabled=not yakin, key="kembalikan", icon=":material/undo:"):
             try:
-                kembali = simpan.kembalikan(gudang_path, pengguna)
+                kembali = simpan.kembalikan(gudang_path, pengguna.nama)
             except (riwayat.ImporGagal, riwayat.ImporSibuk) as exc:
                 st.error(str(exc))
             else:
