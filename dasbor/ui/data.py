@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import polars as pl
 import streamlit as st
 
+from dasbor.views import saringan
 from dasbor.views.filter_ikm import FilterIkm
 from dasbor.warehouse import batas, db, settings
 from dasbor.warehouse.batas import Batas
@@ -50,12 +51,8 @@ def wilayah() -> pl.DataFrame:
 
 @hasil_bersama
 def tahun_tersedia() -> tuple[tuple[int, ...], int]:
-    """Years with registry or export data, and the default year: the latest with both (the years before have
-    no exports in the registry's sense, the years after are a registry still being filled)."""
-    tahun = _run("tahun_tersedia")
-    pilihan = tuple(sorted(int(t) for t in tahun["tahun"].to_list()))
-    lengkap = tahun.filter(pl.col("ada_ikm") & pl.col("ada_ekspor"))["tahun"].to_list()
-    return pilihan, int(max(lengkap) if lengkap else max(pilihan))
+    """Years with registry or export data, and the default year (:func:`dasbor.views.saringan.tahun_pilihan`)."""
+    return saringan.tahun_pilihan(_run("tahun_tersedia"))
 
 
 @hasil_bersama

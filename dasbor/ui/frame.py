@@ -16,6 +16,7 @@ import streamlit as st
 from dasbor.ui import data, presentasi, widgets
 from dasbor.views import captions, unduhan, url_state
 from dasbor.views.captions import TEKS_CONTOH
+from dasbor.views.saringan import nama_wilayah
 from dasbor.warehouse import build, settings, store
 
 NAMA_APLIKASI = "Dasbor Industri Kalsel"
@@ -69,16 +70,6 @@ class Filter:
     nama_wilayah: str
 
 
-def nama_wilayah(kab: tuple[str, ...], daftar: list[data.Kabupaten]) -> str:
-    """How the selection is named in headings: the province, one name, or a count."""
-    if not kab:
-        return "Kalimantan Selatan"
-    nama = {k.kode_bps: k.nama for k in daftar}
-    if len(kab) <= 2:
-        return " dan ".join(nama[k] for k in kab)
-    return f"{len(kab)} kabupaten/kota"
-
-
 IKON = "🏭"
 """A plain emoji favicon: ``:material/...:`` page icons make the browser fetch the SVG from fonts.gstatic.com,
 which fails offline and leaks a request out of the meeting room."""
@@ -106,7 +97,7 @@ def halaman(judul: str, *, saringan: bool = True) -> Filter:
     st.title(judul)
     for catatan in widgets.catatan_url():
         st.warning(catatan, icon=":material/link_off:")
-    return Filter(tahun, kab, nama_wilayah(kab, daftar))
+    return Filter(tahun, kab, nama_wilayah(kab, {k.kode_bps: k.nama for k in daftar}))
 
 
 def salin_tautan() -> None:

@@ -15,6 +15,7 @@ import polars as pl
 
 from dasbor.views import charts, ekspor, formats, kawasan, kpi, peta, program, url_state
 from dasbor.views.palette import LABEL_RANTAI
+from dasbor.views.saringan import nama_wilayah, tahun_pilihan
 from dasbor.warehouse import batas
 from dasbor.warehouse.db import Gudang
 
@@ -66,20 +67,11 @@ class Tampilan:
 
 def saringan(gudang: Gudang, param: Mapping[str, str]) -> Saringan:
     """Parse a view's URL parameters against what the warehouse holds (same rules as the pages)."""
-    tahun_df = gudang.query("tahun_tersedia")
-    pilihan = [int(t) for t in tahun_df["tahun"].to_list()]
-    lengkap = tahun_df.filter(pl.col("ada_ikm") & pl.col("ada_ekspor"))["tahun"].to_list()
-    default = int(max(lengkap) if lengkap else max(pilihan))
+    pilihan, default = tahun_pilihan(gudang.query("tahun_tersedia"))
     tahun, c1 = url_state.parse_tahun(param.get("tahun"), pilihan, default)
     wilayah = gudang.query("wilayah")
     kab, c2 = url_state.parse_kab(param.get("kab"), wilayah["kode_bps"].to_list())
-    nama = dict(zip(wilayah["kode_bps"].to_list(), wilayah["nama"].to_list(), strict=True))
-    if not kab:
-        label = "Kalimantan Selatan"
-    elif len(kab) <= 2:
-        label = " dan ".join(nama[k] for k in kab)
-    else:
-        label = f"{len(kab)} kabupaten/kota"
+    label = nama_wilayah(kab, dict(zip(wilayah["kode_bps"].to_list(), wilayah["nama"].to_list(), strict=True)))
     rantai = (param.get("rantai") or "").split(",")[0].strip()
     return Saringan(tahun, kab, label, tuple(c for c in (c1, c2) if c), rantai)
 
