@@ -1,12 +1,12 @@
-"""Chart builders of the Ekspor & Hilirisasi page: polars frame in, plotly Figure out, no Streamlit.
+"""The Ekspor & Hilirisasi domain, as pure builders: its charts and its metric cards (no Streamlit).
 
-Colours come from ``dasbor.views.palette`` (one per chain, a light-to-dark ramp per stage); money is shown in the
-currency the user chose (``MATA_UANG``), with hover text written by ``dasbor.views.formats``.
+Charts: polars frame in, plotly Figure out. Colours come from ``dasbor.views.palette`` (one per chain, a
+light-to-dark ramp per stage); money is shown in the currency the user chose (``MATA_UANG``), with hover text
+written by ``dasbor.views.formats``.
 
-The Ekspor & Hilirisasi page's metric cards: the Indeks Hilirisasi, without coal, value and coal's share.
-
-The index and coal's share change in percentage points, the export value in percent. Values come from the
-``ekspor_indeks`` query, where the index is the SQL macro; nothing is recomputed here.
+Cards: the Indeks Hilirisasi, the index without coal, the export value and coal's share. The index and coal's
+share change in percentage points, the export value in percent. Values come from the ``ekspor_indeks`` query,
+where the index is the SQL macro; nothing is recomputed here.
 """
 
 from __future__ import annotations

@@ -1,28 +1,23 @@
-"""Chart builders of the IKM page: polars frame in, plotly Figure out, no Streamlit.
+"""The IKM domain, as pure builders: charts, metric cards, the firm table and the halal funnel (no Streamlit).
 
-Every builder takes a frame from an ``ikm_*`` summary query and the chosen measure (``UKURAN``) and applies
-the small-cell rule: a bar of one or two firms is not drawn and reads "<3" instead of its value. In a breakdown
-whose total is on the page (the "Jumlah IKM" card), a lone small bar would be that total minus the others, so
-the smallest other bar is withheld too and reads "ditahan" (``sel_kecil.tandai``). The registry-year chart has
-no such total and withholds small cells only.
+Charts take a frame from an ``ikm_*`` summary query and the chosen measure (``UKURAN``) and apply the small-cell
+rule: a bar of one or two firms is not drawn and reads "<3" instead of its value. In a breakdown whose total is
+on the page (the "Jumlah IKM" card), a lone small bar would be that total minus the others, so the smallest
+other bar is withheld too and reads "ditahan" (``sel_kecil.tandai``). The registry-year chart has no such total
+and withholds small cells only.
 
-The IKM page's metric cards, with the small-cell rule and the change against the previous registry year.
+Cards follow the same rule (a filter matching one or two firms shows "<3" and no amounts) and reuse
+:class:`dasbor.views.kpi.Kartu`, the Ringkasan card shape, with the change against the previous registry year.
 
-Kept out of the page so the rule (a filter matching one or two firms shows "<3" and no amounts) is tested on
-its own. Cards reuse :class:`dasbor.views.kpi.Kartu`, the Ringkasan card shape.
+The firm list as users read it: Indonesian column names and formatted values. The download keeps the warehouse
+columns and raw numbers (analysts recompute from them); the screen table is for reading, so money reads
+"Rp 1,2 miliar" and yes/no reads "Ya"/"Tidak". Streamlit's table has its own "Download as CSV" button that
+cannot be switched off, so the screen table's text is neutralised against formula injection exactly like the
+downloads (a name starting with "=" shows with a leading apostrophe).
 
-The firm list as users read it: Indonesian column names and formatted values. Pure, no Streamlit.
-
-The download keeps the warehouse columns and raw numbers (analysts recompute from them); the screen table is
-for reading, so money reads "Rp 1,2 miliar" and yes/no reads "Ya"/"Tidak". Streamlit's table has its own
-"Download as CSV" button that cannot be switched off, so the screen table's text is neutralised against
-formula injection exactly like the downloads (a name starting with "=" shows with a leading apostrophe).
-
-The halal certification funnel per kabupaten/kota as a table: mentored (dibina) -> submitted (diajukan) ->
-certified (bersertifikat) against each kabupaten's own target.
-
-Kept out of the page so the Program page and its tests read the same rows. A kabupaten with no programme row
-that year shows "–", never 0: no row means not reported, not nobody mentored.
+The halal certification funnel per kabupaten/kota: mentored (dibina) -> submitted (diajukan) -> certified
+(bersertifikat) against each kabupaten's own target. A kabupaten with no programme row that year shows "–",
+never 0: no row means not reported, not nobody mentored.
 """
 
 from __future__ import annotations

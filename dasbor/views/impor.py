@@ -1,14 +1,12 @@
-"""What the Kelola Data page shows, as plain frames and strings (no Streamlit): the preview of rows as
-understood, the status line of a check, and the import log in local time. Kept here so the page stays a
-sequence of widgets and so these can be tested without a browser.
+"""How a checked import is shown, as plain frames, strings and files (no Streamlit): the preview of rows as
+understood, the status line, the import log in local time (Kelola Data), and the problem report (page, command
+line, XLSX and CSV downloads). Kept here so the page stays a sequence of widgets and these are tested without a
+browser.
 
-The problem report of a checked file: one line per problem, grouped with counts when there are many, and
-downloadable as XLSX or CSV.
-
-Every line names the file, the sheet (XLSX), the row number as Excel shows it, the column (its header and
-letter), the value and the rule, in Indonesian. Values are written back as text: a value like
-``=HYPERLINK(...)`` is neutralised in the CSV (a leading apostrophe) and written as a string in the XLSX, so
-opening the report never runs it.
+Every problem line names the file, the sheet (XLSX), the row number as Excel shows it, the column (its header and
+letter), the value and the rule, in Indonesian, grouped with counts when there are many. Values are written back
+as text: a value like ``=HYPERLINK(...)`` is neutralised in the CSV (a leading apostrophe) and written as a
+string in the XLSX, so opening the report never runs it.
 """
 
 from __future__ import annotations

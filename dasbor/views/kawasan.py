@@ -1,11 +1,10 @@
-"""The Kawasan Industri page's rules: what a tenant row says, how statuses are counted, which exports
-to set against which tenant. Pure, so the same words appear on the page and on a slide.
+"""The Kawasan Industri domain, as pure builders: what a tenant row says, how statuses are counted, which
+exports to set against which tenant, and the page's figures (tenants by status, the tenants' timeline, IKM
+around each estate, the estate kabupaten's exports of the tenants' chains before and after they started).
+Pure, so the same words appear on the page and on a slide.
 
 Unknown public figures stay unknown: a tenant whose investment was never reported shows "tidak diungkap",
 never a guess; invented sample tenants are marked "data contoh".
-
-Figures of the Kawasan Industri page: tenants by status, the tenants' timeline, IKM around each
-estate, and the estate kabupaten's exports of the tenants' chains before and after they started.
 """
 
 from __future__ import annotations
