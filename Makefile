@@ -8,7 +8,7 @@ DEV_STAMP := $(VENV)/.installed-dev
 WAREHOUSE ?= $(or $(DASBOR_WAREHOUSE),data/warehouse.duckdb)
 PORT ?= 8501
 
-.PHONY: setup setup-dev data run test lint bench clean
+.PHONY: setup setup-dev data run test lint bench docs clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -50,6 +50,9 @@ bench: $(DEV_STAMP)        ## benchmark at scale 1 and 60 -> bench/RESULTS.md (f
 	$(BIN)/python -m dasbor.bench --scale 60 --json bench/hasil-skala-60.json --runs 3 --note "$(BENCH_NOTE)" \
 		$(if $(BENCH_WAREHOUSE_60),--warehouse $(BENCH_WAREHOUSE_60))
 	$(BIN)/python -m dasbor.bench.results bench/hasil-skala-1.json bench/hasil-skala-60.json --out bench/RESULTS.md
+
+docs: $(STAMP)             ## rewrite the generated header-synonym table in docs/impor.md from the import kinds
+	$(BIN)/python -m dasbor.views.kamus docs/impor.md
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache

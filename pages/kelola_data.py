@@ -1,8 +1,8 @@
 """Kelola Data: import the office's files (behind a login), see the log, restore, download templates.
 
-Widgets only: checking, applying and restoring live in ``dasbor.warehouse.impor``, formatting in ``dasbor.views.impor``,
-the login in ``dasbor.ui.masuk``; the data API
-(``dasbor.ui.data``) supplies the log and is refreshed after every change of the warehouse.
+Widgets only: checking, applying and restoring live in ``dasbor.warehouse.impor``, formatting in
+``dasbor.views.impor``, the login in ``dasbor.ui.masuk``; the data API (``dasbor.ui.data``) supplies the log and
+is refreshed after every change of the warehouse. The specification is ``docs/impor.md``.
 """
 
 from __future__ import annotations

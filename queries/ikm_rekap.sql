@@ -1,5 +1,5 @@
 -- ikm_rekap: one row per kabupaten/kota x sektor of the filtered IKM registry in registry year $tahun: the
--- aggregate download (the small-cell rule is applied in Python, dasbor.sel_kecil, before it is written).
+-- aggregate download (the small-cell rule is applied in Python, dasbor.views.sel_kecil, before it is written).
 with terpilih as (
     select *
     from ikm_kelompok(

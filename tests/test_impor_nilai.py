@@ -265,13 +265,6 @@ def test_fast_id_path_equals_the_scalar_parser(sel: str | None) -> None:
     assert (nilai_v[0], salah_v[0]) == nilai.id_usaha(sel)
 
 
-def test_readme_synonym_table_is_the_code_table() -> None:
-    readme = (settings.PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
-    for j in jenis.JENIS.values():
-        for b in j.bidang:
-            assert f"| {b.label} |" in readme and f"| {', '.join(b.sinonim)} |" in readme, (j.nama, b.label)
-
-
 def test_passwords_hash_and_check() -> None:
     from dasbor.warehouse import akun
 

@@ -5,7 +5,7 @@ Every parser takes one cell's text and returns ``(value, None)`` or ``(None, mes
 so each convention can be tested on its own; :mod:`dasbor.warehouse.impor.periksa` runs them once per distinct value of
 a column, which keeps a million-row file fast (a kabupaten column has a dozen distinct values).
 
-Conventions (documented in the README section "Impor data"):
+Conventions (documented in ``docs/impor.md``, "Files as offices send them"):
 
 * Numbers follow Indonesian writing: a dot groups thousands, a comma marks decimals ("1.250.000",
   "1.234,5"). An unambiguous English form is accepted too ("1,250,000", "1234.5"). "1,234" in a whole-number

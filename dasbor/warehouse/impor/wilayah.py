@@ -44,7 +44,7 @@ ALIAS_KABUPATEN: dict[str, tuple[str, ...]] = {
     "6371": ("kota banjarmasin", "banjarmasin", "bjm"),
     "6372": ("kota banjarbaru", "banjarbaru", "banjar baru", "kota banjar baru"),
 }
-"""Local names per BPS code (documented in the README; capitals only where no kabupaten shares the name)."""
+"""Local names per BPS code (documented in ``docs/impor.md``; capitals only where no kabupaten shares the name)."""
 
 PROVINSI = {"kalimantan selatan", "kalsel", "provinsi", "prov kalimantan selatan", "provinsi kalimantan selatan"}
 """Words meaning "the whole province" (targets and exports may be province-level)."""

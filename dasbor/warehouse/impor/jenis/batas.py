@@ -1,6 +1,7 @@
-"""The boundary file (kind ``batas``): validate it and store it where the map reads it, atomically.
+"""The boundary file (kind ``batas``): validate it; :mod:`~dasbor.warehouse.impor.simpan_batas` stores it where the
+map reads it, atomically.
 
-Contract with the map page (written down in the README): an accepted file is stored as
+Contract with the map page (written down in ``docs/impor.md``): an accepted file is stored as
 ``<DASBOR_GEO_DIR or data/geo>/batas_kabupaten.geojson``, WGS84 (EPSG:4326), exactly 13 features, one per
 kabupaten/kota, with properties ``kode_bps`` ("6301".."6372"), ``kode_kemendagri`` ("63.01"..), ``nama``
 (the official name as in ``wilayah``) and ``nama_sumber`` (the spelling in the uploaded file); geometry
