@@ -158,3 +158,20 @@ def takeaway(kalimat: list[Kalimat]) -> str:
         if k.aturan == "ekspor":
             return k.teks.rstrip(".")
     return kalimat[0].teks.rstrip(".") if kalimat else ""
+
+
+_MARKDOWN = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!|$<>~:"})
+
+
+def aman(teks: str) -> str:
+    """Escape Markdown (and the ``$`` that Streamlit reads as LaTeX) so text shows as written."""
+    return teks.translate(_MARKDOWN)
+
+
+def markdown(kalimat: list[Kalimat], sumber: dict[str, str]) -> str:
+    """The paragraph for a page: each sentence escaped, its source after it in small grey type."""
+    bagian = []
+    for k in kalimat:
+        label = sumber.get(k.tabel[0], k.tabel[0])
+        bagian.append(f"{aman(k.teks)} :gray[(Sumber: {aman(label)})]")
+    return " ".join(bagian)
