@@ -42,7 +42,7 @@ def test_banding_ekspor_bulanan_sama_dengan_gudang(gudang: Fixture) -> None:
         total, hs27 = con.sql(
             "select sum(nilai_usd), sum(nilai_usd) filter (where kode_hs like '27%') from ekspor "
             "where tahun = 2024 and bulan = 1"
-        ).fetchall()[0]  # type: ignore[misc]
+        ).fetchall()[0]
         ikm = con.sql("select count(*) from ikm where tahun_data = 2023").fetchall()[0]
     finally:
         con.close()
@@ -52,7 +52,7 @@ def test_banding_ekspor_bulanan_sama_dengan_gudang(gudang: Fixture) -> None:
     assert porsi["nilai_rujukan"] == pytest.approx(100 * 869.59 / 1000)
     assert porsi["nilai_gudang"] == pytest.approx(100 * hs27 / total)
     ikm_row = df.filter((pl.col("indikator") == "jumlah_ikm") & (pl.col("periode") == "2023-05")).row(0, named=True)
-    assert ikm_row["nilai_gudang"] == ikm[0]  # type: ignore[index]
+    assert ikm_row["nilai_gudang"] == ikm[0]
     # Periods the warehouse does not cover are listed with no number of ours.
     assert df.filter(pl.col("periode") == "2005")["nilai_gudang"].to_list() == [None]
 

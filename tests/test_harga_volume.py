@@ -51,7 +51,8 @@ def _contoh_dua_produk() -> pl.DataFrame:
             "(2025, '6301', '400122', 'karet', 'antara', 30.0, 10.0)"
             ") as t(tahun, kode_bps, kode_hs, rantai, tahap, nilai_usd, berat_kg)"
         )
-        return con.sql(db.load_sql("ekspor_harga_volume"), params={"tahun": 2025, "kab": []}).pl()
+        hasil: pl.DataFrame = con.sql(db.load_sql("ekspor_harga_volume"), params={"tahun": 2025, "kab": []}).pl()
+        return hasil
     finally:
         con.close()
 
@@ -88,9 +89,9 @@ def test_air_terjun_berakhir_di_nilai_akhir(gudang: Fixture) -> None:
     df = kueri(gudang, "ekspor_harga_volume", tahun=2025, kab=[])
     fig = hilirisasi.air_terjun(df, 2025)
     trace = fig.data[0]
-    awal, *langkah, akhir = trace.y
+    awal, *langkah, akhir = (float(v) for v in trace.y)
     assert awal + sum(langkah) == pytest.approx(akhir, rel=1e-9)
-    assert akhir == pytest.approx(df["nilai_akhir_usd"].sum() / 1e6)
+    assert akhir == pytest.approx(float(df["nilai_akhir_usd"].sum()) / 1e6)
 
 
 def test_rasio_hilir_hulu(gudang: Fixture) -> None:
