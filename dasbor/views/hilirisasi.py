@@ -221,13 +221,18 @@ def batang_efek(df: pl.DataFrame) -> go.Figure:
                 marker_color=warna,
                 text=[bertanda(v) for v in nilai],
                 textposition="outside",
+                cliponaxis=False,
                 hovertext=[f"{n} · {judul.lower()}: {bertanda(v)}" for n, v in zip(nama, nilai, strict=True)],
                 hoverinfo="text",
             )
         )
     fig.update_layout(barmode="group")
     fig.update_yaxes(autorange="reversed", showgrid=False)
-    fig.update_xaxes(ticksuffix=" %", zeroline=True, zerolinecolor="#6b7280", gridcolor="#e5e7eb")
+    semua = [abs(v) for k in ("persen_harga", "persen_volume") for v in per[k].drop_nulls().to_list()]
+    batas = 1.6 * max(semua, default=1.0) + 0.5  # room for the labels outside the bars
+    fig.update_xaxes(
+        ticksuffix=" %", zeroline=True, zerolinecolor="#6b7280", gridcolor="#e5e7eb", range=[-batas, batas]
+    )
     return base_layout(fig, height=60 * max(per.height, 3) + 90)
 
 
