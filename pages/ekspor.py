@@ -187,7 +187,7 @@ st.caption(
         "bukan bagian data dasbor."
     )
 )
-frame.keterangan_sumber(("angka_rujukan",))
+frame.keterangan_sumber(("angka_rujukan", "ekspor"))
 frame.tombol_presentasi("ekspor.rujukan")
 
 st.subheader("Unduh data")

@@ -87,7 +87,7 @@ st.dataframe(
     hide_index=True,
     column_config={"Sumber rujukan": st.column_config.LinkColumn("Sumber rujukan", display_text="buka sumber")},
 )
-frame.keterangan_sumber(("angka_rujukan",))
+frame.keterangan_sumber(("angka_rujukan", "ekspor", "ikm"))
 frame.tombol_presentasi("ringkasan.rujukan")
 
 frame.salin_tautan()
