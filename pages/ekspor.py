@@ -6,7 +6,7 @@ import datetime as dt
 import streamlit as st
 
 from dasbor.ui import data, figur, frame, widgets
-from dasbor.views import ekspor, unduhan
+from dasbor.views import ekspor, hilirisasi, narasi, rujukan, spesialisasi, unduhan
 from dasbor.views.palette import LABEL_RANTAI, LABEL_TAHAP, URUTAN_RANTAI, URUTAN_TAHAP
 
 f = frame.halaman("Ekspor & Hilirisasi")
@@ -132,6 +132,63 @@ with kanan:
         key="negara",
     )
     frame.keterangan_sumber(sumber)
+
+st.subheader(f"Harga atau volume? {f.tahun} dibanding {f.tahun - 1}")
+harga_volume = data.ekspor_harga_volume(f.tahun, f.kab)
+st.markdown(narasi.aman(hilirisasi.kalimat(hilirisasi.harga_volume(harga_volume, f.tahun)) + "."))
+kiri, kanan = st.columns([3, 2])
+kiri.plotly_chart(figur.tersimpan(hilirisasi.air_terjun, harga_volume, f.tahun), key="harga_volume")
+kanan.markdown("**Efek harga dan volume per rantai**")
+kanan.plotly_chart(figur.tersimpan(hilirisasi.batang_efek, harga_volume), key="efek_rantai")
+st.caption(
+    "Perubahan nilai ekspor diuraikan per kode HS dengan indeks Divisia log-rata-rata (LMDI): efek harga dari "
+    "perubahan nilai per kg, efek volume dari perubahan berat; keduanya dijumlahkan tanpa sisa. Kode HS yang "
+    "hanya diekspor pada salah satu tahun dihitung sebagai volume. Penyaring rantai dan tahap tidak berlaku di sini."
+)
+frame.keterangan_sumber(("ekspor",))
+frame.tombol_presentasi("ekspor.harga_volume")
+
+st.subheader("Nilai per kilogram menurut tahap")
+per_kg = data.ekspor_nilai_per_kg(f.kab)
+for tab, jenis in zip(
+    widgets.tab_terbuka(["US$ per kg", "Rasio hilir/hulu"], "tab_per_kg"), ("kg", "rasio"), strict=True
+):
+    if tab.open:
+        builder = hilirisasi.garis_per_kg if jenis == "kg" else hilirisasi.garis_rasio
+        tab.plotly_chart(figur.tersimpan(builder, per_kg), key=f"per_kg_{jenis}")
+st.caption(
+    "Rasio hilir/hulu: berapa kali nilai satu kilogram produk hilir (atau antara, bila rantai tak punya ekspor "
+    "hilir) dibanding satu kilogram bahan mentahnya."
+)
+frame.keterangan_sumber(("ekspor",))
+frame.tombol_presentasi("ekspor.nilai_per_kg")
+
+st.subheader(f"Spesialisasi ekspor per kabupaten/kota, {f.tahun}")
+st.plotly_chart(figur.tersimpan(spesialisasi.heatmap_lq, data.ekspor_lq(f.tahun), "rantai"), key="lq_ekspor")
+st.caption(
+    "Location quotient (LQ): porsi rantai dalam ekspor kabupaten/kota dibagi porsinya dalam ekspor provinsi. "
+    "LQ di atas 1 (biru) berarti kabupaten/kota itu terspesialisasi pada rantai tersebut. Hanya ekspor dengan "
+    "kabupaten asal yang diketahui."
+)
+frame.keterangan_sumber(("ekspor",))
+
+st.subheader("Angka rujukan: ekspor yang dirilis BPS")
+banding = data.angka_rujukan_banding()
+banding_ekspor = banding.filter(banding["indikator"] != "jumlah_ikm")
+st.plotly_chart(figur.tersimpan(rujukan.batang_ekspor, banding), key="rujukan_ekspor")
+st.dataframe(
+    rujukan.tabel_banding(banding_ekspor),
+    hide_index=True,
+    column_config={"Sumber rujukan": st.column_config.LinkColumn("Sumber rujukan", display_text="buka sumber")},
+)
+st.caption(
+    narasi.aman(
+        rujukan.ringkas(banding) + ". Angka rujukan adalah rilis BPS Kalsel sebagaimana diberitakan, "
+        "bukan bagian data dasbor."
+    )
+)
+frame.keterangan_sumber(("angka_rujukan", "ekspor"))
+frame.tombol_presentasi("ekspor.rujukan")
 
 st.subheader("Unduh data")
 contoh = bool({"ekspor", "kurs"} & set(data.tabel_contoh()))

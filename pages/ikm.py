@@ -6,7 +6,7 @@ import polars as pl
 import streamlit as st
 
 from dasbor.ui import data, figur, frame, widgets
-from dasbor.views import captions, ikm, sel_kecil, unduhan
+from dasbor.views import captions, ikm, sel_kecil, spesialisasi, unduhan
 from dasbor.views.filter_ikm import (
     LABEL_SKALA,
     LABEL_YA_TIDAK,
@@ -100,6 +100,15 @@ frame.keterangan_sumber(("ikm",))
 
 jumlah = ikm.jumlah_ikm(ringkasan, f.tahun)
 tampilkan_daftar = settings.tampilkan_daftar_ikm()
+st.subheader(f"Spesialisasi sektor per kabupaten/kota, {f.tahun}")
+st.plotly_chart(figur.tersimpan(spesialisasi.heatmap_lq, data.ikm_lq(f.tahun)), key="lq_ikm")
+st.caption(
+    "Location quotient (LQ) tenaga kerja IKM: porsi sektor dalam tenaga kerja IKM kabupaten/kota dibagi porsinya "
+    "di provinsi. LQ di atas 1 (biru): terspesialisasi. Seluruh registri tahun ini, tanpa penyaring lain."
+)
+frame.keterangan_sumber(("ikm",))
+frame.tombol_presentasi("ikm.lq")
+
 st.subheader("Daftar IKM")
 if not tampilkan_daftar:
     st.info(

@@ -4,7 +4,7 @@ import polars as pl
 import streamlit as st
 
 from dasbor.ui import data, figur, frame
-from dasbor.views import charts, formats, ikm, kabupaten, tabel
+from dasbor.views import charts, formats, hilirisasi, ikm, kabupaten, narasi, spesialisasi, tabel
 from dasbor.views.filter_ikm import FilterIkm
 from dasbor.views.program import LABEL_INDIKATOR
 
@@ -58,6 +58,8 @@ for baris in (baris_kpi[:3], baris_kpi[3:]):
         kolom.metric(b.label, b.nilai, border=True)
         kolom.caption(f"{b.peringkat} · {b.banding}")
 frame.keterangan_sumber(("ikm", "ekspor"))
+st.markdown(narasi.markdown(data.ringkasan_narasi(f.tahun, (kab,), w["nama"]), data.sumber_narasi()))
+frame.tombol_presentasi("kabupaten.narasi")
 
 kiri, kanan = st.columns(2)
 with kiri:
@@ -141,6 +143,29 @@ with kanan:
             border="horizontal",
         )
     frame.keterangan_sumber(("target",))
+
+kiri, kanan = st.columns(2)
+with kiri:
+    st.subheader(f"Harga atau volume? {f.tahun} dibanding {f.tahun - 1}")
+    harga_volume = data.ekspor_harga_volume(f.tahun, (kab,))
+    st.markdown(narasi.aman(hilirisasi.kalimat(hilirisasi.harga_volume(harga_volume, f.tahun)) + "."))
+    st.plotly_chart(figur.tersimpan(hilirisasi.air_terjun, harga_volume, f.tahun, per_rantai=False), key="harga_volume")
+    frame.keterangan_sumber(("ekspor",))
+    frame.tombol_presentasi("ekspor.harga_volume")
+with kanan:
+    st.subheader(f"Spesialisasi, {f.tahun}")
+    st.markdown(
+        "**Sektor IKM dengan LQ di atas 1:** " + narasi.aman(spesialisasi.teks_unggul(data.ikm_lq(f.tahun), kab))
+    )
+    st.markdown(
+        "**Rantai ekspor dengan LQ di atas 1:** "
+        + narasi.aman(spesialisasi.teks_unggul(data.ekspor_lq(f.tahun), kab, "rantai"))
+    )
+    st.caption(
+        "LQ (location quotient): porsi sektor atau rantai di kabupaten/kota ini dibagi porsinya di provinsi; di "
+        "atas 1 berarti terspesialisasi. Sektor menurut tenaga kerja IKM, rantai menurut nilai ekspor."
+    )
+    frame.keterangan_sumber(("ikm", "ekspor"))
 
 st.caption("Halaman ini dapat dicetak (Ctrl+P): menu samping dan tombol disembunyikan, ukuran A4.")
 frame.salin_tautan()

@@ -4,7 +4,7 @@ import polars as pl
 import streamlit as st
 
 from dasbor.ui import data, figur, frame, widgets
-from dasbor.views import charts, kpi, peta
+from dasbor.views import charts, kpi, narasi, peta, rujukan
 from dasbor.warehouse import settings
 
 f = frame.halaman("Ringkasan")
@@ -16,6 +16,9 @@ for baris in (kartu[:4], kartu[4:]):
         kolom.metric(k.label, k.nilai, k.perubahan, help=k.bantuan, border=True)
 frame.keterangan_sumber(("ikm", "ekspor"))
 frame.tombol_presentasi("ringkasan.kpi")
+
+st.markdown(narasi.markdown(data.ringkasan_narasi(f.tahun, f.kab, f.nama_wilayah), data.sumber_narasi()))
+frame.tombol_presentasi("ringkasan.narasi")
 
 peta_kiri, peta_kanan = st.columns([3, 2])
 with peta_kiri:
@@ -72,5 +75,19 @@ with kanan:
     )
     frame.keterangan_sumber(("ekspor",))
     frame.tombol_presentasi("ringkasan.bauran")
+
+st.subheader("Angka rujukan publik")
+banding = data.angka_rujukan_banding()
+st.caption(
+    "Angka yang dirilis BPS Kalsel dan disampaikan Disperin Kalsel (sebagaimana diberitakan), di samping angka "
+    "dasbor untuk periode yang sama. Angka rujukan bukan bagian data dasbor."
+)
+st.dataframe(
+    rujukan.tabel_banding(banding),
+    hide_index=True,
+    column_config={"Sumber rujukan": st.column_config.LinkColumn("Sumber rujukan", display_text="buka sumber")},
+)
+frame.keterangan_sumber(("angka_rujukan", "ekspor", "ikm"))
+frame.tombol_presentasi("ringkasan.rujukan")
 
 frame.salin_tautan()

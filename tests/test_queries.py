@@ -58,6 +58,11 @@ PARAMS: dict[str, dict[str, object]] = {
     "ekspor_per_negara": {"tahun": TAHUN, "kab": KAB, "rantai": [], "tahap": ["hilir"]},
     "impor_log": {},
     "kawasan_sebelum_sesudah": {},
+    "ekspor_harga_volume": {"tahun": TAHUN, "kab": KAB},
+    "ekspor_nilai_per_kg": {"kab": []},
+    "ikm_lq": {"tahun": TAHUN},
+    "ekspor_lq": {"tahun": TAHUN},
+    "angka_rujukan_banding": {},
 }
 """Representative parameters of every query in queries/*.sql. A new query without an entry fails below."""
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import polars as pl
 import streamlit as st
 
-from dasbor.views import saringan
+from dasbor.views import narasi, saringan
 from dasbor.views.filter_ikm import FilterIkm
 from dasbor.warehouse import batas, db, settings
 from dasbor.warehouse.batas import Batas
@@ -371,3 +371,52 @@ def pastikan_terkini() -> None:
 def kawasan_sebelum_sesudah() -> pl.DataFrame:
     """Per tenant with a known start and chain: its chain's exports from the estate's kabupaten before and after."""
     return _run("kawasan_sebelum_sesudah")
+
+
+@hasil_bersama
+def ekspor_harga_volume(tahun: int, kab: tuple[str, ...]) -> pl.DataFrame:
+    """Export value in ``tahun`` and the year before per chain and stage, split into price and volume (LMDI)."""
+    return _run("ekspor_harga_volume", tahun=tahun, kab=list(kab))
+
+
+@hasil_bersama
+def ekspor_nilai_per_kg(kab: tuple[str, ...]) -> pl.DataFrame:
+    """US$ per kg per year, chain and stage."""
+    return _run("ekspor_nilai_per_kg", kab=list(kab))
+
+
+@hasil_bersama
+def ikm_lq(tahun: int) -> pl.DataFrame:
+    """Location quotient of IKM employment per kabupaten x sektor in registry year ``tahun``."""
+    return _run("ikm_lq", tahun=tahun)
+
+
+@hasil_bersama
+def ekspor_lq(tahun: int) -> pl.DataFrame:
+    """Location quotient of exports with a known origin per kabupaten x chain in ``tahun``."""
+    return _run("ekspor_lq", tahun=tahun)
+
+
+@hasil_bersama
+def angka_rujukan_banding() -> pl.DataFrame:
+    """Public reference figures beside the warehouse's numbers for the same period."""
+    return _run("angka_rujukan_banding")
+
+
+def sumber_narasi() -> dict[str, str]:
+    """Table -> its source names (sample sources marked), for the sources of the summary sentences."""
+    return {t: narasi.label_sumber(sumber_tabel((t,))) for t in ("ikm", "ekspor", "target")}
+
+
+def ringkasan_narasi(tahun: int, kab: tuple[str, ...], wilayah: str) -> list[narasi.Kalimat]:
+    """The written summary of ``tahun`` for the province (empty ``kab``) or one kabupaten."""
+    # Several kabupaten together have no target of their own: the rule then gives no sentence.
+    target = target_capaian() if not kab else target_kabupaten(kab[0]) if len(kab) == 1 else target_capaian().clear()
+    return narasi.ringkasan(
+        tahun=tahun,
+        wilayah=wilayah,
+        kpi=kpi_ringkasan(tahun, kab),
+        harga_volume=ekspor_harga_volume(tahun, kab),
+        indeks_rantai=ekspor_indeks_rantai(tahun, kab, ()),
+        target=target,
+    )

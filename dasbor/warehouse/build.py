@@ -36,6 +36,8 @@ LANGKAH = (
     "kurs",
     "hs_peta",
     "ekspor_bulanan",
+    "ekspor_kode_tahunan",
+    "angka_rujukan",
     "ikm_ringkas",
     "kbli2",
     "makro_ikm",

@@ -34,6 +34,12 @@ halaman as (
         sumber_url as url,
         cast(tanggal_sumber as date) as tanggal_data
     from read_csv($referensi || '/kawasan_tenant.csv', header = true, all_varchar = true)
+    union all
+    select distinct
+        'angka_rujukan' as tabel,
+        sumber_url as url,
+        cast(tanggal_data as date) as tanggal_data
+    from read_csv($referensi || '/angka_rujukan.csv', header = true, all_varchar = true)
 ),
 
 rujukan as (

@@ -13,7 +13,20 @@ from dataclasses import dataclass, field
 import plotly.graph_objects as go
 import polars as pl
 
-from dasbor.views import charts, ekspor, formats, kawasan, kpi, peta, program, url_state
+from dasbor.views import (
+    charts,
+    ekspor,
+    formats,
+    hilirisasi,
+    kawasan,
+    kpi,
+    narasi,
+    peta,
+    program,
+    rujukan,
+    spesialisasi,
+    url_state,
+)
 from dasbor.views.palette import LABEL_RANTAI
 from dasbor.views.saringan import nama_wilayah, tahun_pilihan
 from dasbor.warehouse import batas
@@ -254,6 +267,84 @@ def _peta(gudang: Gudang, s: Saringan) -> Isi:
     )
 
 
+def _narasi(gudang: Gudang, s: Saringan) -> Isi:
+    """The written summary as a slide: the export sentence as takeaway, every sentence with its source below."""
+    kab = list(s.kab)
+    if not s.kab:
+        target = gudang.query("target_capaian")
+    elif len(s.kab) == 1:
+        target = gudang.query("target_kabupaten", kab=s.kab[0])
+    else:
+        target = gudang.query("target_capaian").clear()
+    kalimat = narasi.ringkasan(
+        tahun=s.tahun,
+        wilayah=s.nama_wilayah,
+        kpi=gudang.query("kpi_ringkasan", tahun=s.tahun, kab=kab),
+        harga_volume=gudang.query("ekspor_harga_volume", tahun=s.tahun, kab=kab),
+        indeks_rantai=gudang.query("ekspor_indeks_rantai", tahun=s.tahun, kab=kab, rantai=[]),
+        target=target,
+    )
+    sumber = {t: narasi.label_sumber(gudang.query("sumber_tabel", tabel=[t])) for t in ("ikm", "ekspor", "target")}
+    return Isi(
+        f"Ringkasan tertulis, {s.nama_wilayah} {s.tahun}",
+        narasi.takeaway(kalimat),
+        ("ikm", "ekspor", "target"),
+        catatan=tuple(f"{k.teks} [Sumber: {sumber.get(k.tabel[0], k.tabel[0])}]" for k in kalimat),
+    )
+
+
+def _harga_volume(gudang: Gudang, s: Saringan) -> Isi:
+    df = gudang.query("ekspor_harga_volume", tahun=s.tahun, kab=list(s.kab))
+    return Isi(
+        f"Harga atau volume? Ekspor {s.nama_wilayah} {s.tahun} dibanding {s.tahun - 1}",
+        hilirisasi.kalimat(hilirisasi.harga_volume(df, s.tahun), f"Ekspor {s.nama_wilayah}"),
+        ("ekspor",),
+        fig=hilirisasi.air_terjun(df, s.tahun, per_rantai=not s.kab),
+    )
+
+
+def _nilai_per_kg(gudang: Gudang, s: Saringan) -> Isi:
+    df = gudang.query("ekspor_nilai_per_kg", kab=list(s.kab))
+    rasio = hilirisasi.rasio_hilir_hulu(df).filter(pl.col("tahun") == s.tahun).sort("rasio", descending=True)
+    ringkas = ""
+    if rasio.height:
+        atas = rasio.row(0, named=True)
+        ringkas = (
+            f"Satu kg ekspor {LABEL_RANTAI.get(atas['rantai'], atas['rantai']).lower()} olahan bernilai "
+            f"{formats.angka(atas['rasio'], 1)} kali bahan mentahnya ({s.nama_wilayah}, {s.tahun})"
+        )
+    return Isi(
+        f"Nilai ekspor per kilogram menurut tahap, {s.nama_wilayah}",
+        ringkas,
+        ("ekspor",),
+        fig=hilirisasi.garis_per_kg(df),
+    )
+
+
+def _lq_ikm(gudang: Gudang, s: Saringan) -> Isi:
+    df = gudang.query("ikm_lq", tahun=s.tahun)
+    atas = spesialisasi.teratas(df, 3)
+    ringkas = "LQ tertinggi: " + "; ".join(
+        f"{r['nama']} · {r['sektor']} ({formats.angka(r['lq'], 2)})" for r in atas.iter_rows(named=True)
+    )
+    return Isi(
+        f"Spesialisasi sektor IKM per kabupaten/kota (LQ tenaga kerja), {s.tahun}",
+        ringkas,
+        ("ikm",),
+        fig=spesialisasi.heatmap_lq(df),
+    )
+
+
+def _rujukan(gudang: Gudang, s: Saringan) -> Isi:
+    df = gudang.query("angka_rujukan_banding")
+    return Isi(
+        "Angka rujukan publik dan data dasbor: nilai ekspor bulanan",
+        rujukan.ringkas(df),
+        ("angka_rujukan", "ekspor"),
+        fig=rujukan.batang_ekspor(df),
+    )
+
+
 REGISTRI: dict[str, Tampilan] = {
     t.id: t
     for t in (
@@ -285,6 +376,13 @@ REGISTRI: dict[str, Tampilan] = {
         Tampilan("program.halal", "program", "Sertifikasi halal IKM", _halal),
         Tampilan("program.target", "program", "Target rencana dan capaian", _target),
         Tampilan("peta.choropleth", "peta", "Peta Indeks Hilirisasi per kabupaten/kota", _peta),
+        Tampilan("ringkasan.narasi", "ringkasan", "Ringkasan tertulis", _narasi),
+        Tampilan("kabupaten.narasi", "kabupaten", "Ringkasan tertulis kabupaten/kota", _narasi),
+        Tampilan("ekspor.harga_volume", "ekspor", "Harga atau volume: uraian perubahan ekspor", _harga_volume),
+        Tampilan("ekspor.nilai_per_kg", "ekspor", "Nilai ekspor per kilogram menurut tahap", _nilai_per_kg),
+        Tampilan("ikm.lq", "ikm", "Spesialisasi sektor IKM (LQ)", _lq_ikm),
+        Tampilan("ekspor.rujukan", "ekspor", "Angka rujukan: ekspor bulanan yang dirilis", _rujukan),
+        Tampilan("ringkasan.rujukan", "ringkasan", "Angka rujukan publik", _rujukan),
     )
 }
 """Every view a deck may hold, by id. Pages register theirs here as they gain a presentable chart."""
