@@ -1,25 +1,12 @@
 -- ikm_per_kbli: one row per KBLI division (2 digits) of the filtered IKM registry in registry year $tahun,
 -- with its Indonesian label from the kbli2 reference ("KBLI nn" when the division is not in it).
-with terpilih as (
-    select *
-    from ikm_kelompok(
+with jumlah as (
+    select * exclude (tahun_data)
+    from ikm_jumlah(
+        ['tahun_data', 'kbli2'],
         $kab, $sektor, $kbli, $rantai, $tahap, $skala, $halal, $ekspor, $berdiri_dari, $berdiri_sampai, $cari
     )
     where tahun_data = $tahun
-),
-
-jumlah as (
-    select
-        kbli2,
-        cast(sum(jumlah_ikm) as bigint) as jumlah_ikm,
-        cast(sum(tenaga_kerja_l) as bigint) as tenaga_kerja_l,
-        cast(sum(tenaga_kerja_p) as bigint) as tenaga_kerja_p,
-        cast(sum(investasi_rp) as bigint) as investasi_rp,
-        cast(sum(nilai_produksi_rp) as bigint) as nilai_produksi_rp,
-        cast(sum(nilai_bahan_baku_rp) as bigint) as nilai_bahan_baku_rp,
-        cast(sum(nilai_tambah_rp) as bigint) as nilai_tambah_rp
-    from terpilih
-    group by kbli2
 ),
 
 final as (

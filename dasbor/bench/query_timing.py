@@ -17,7 +17,7 @@ from dasbor.bench import compare, pandas_baseline, params
 from dasbor.bench.timing import repeat, rounded, stopwatch
 from dasbor.warehouse import db
 
-NO_BASELINE = "no pandas baseline written for this query (dasbor/bench/pandas_baseline.py)"
+NO_BASELINE = "no pandas baseline written for this query (dasbor/bench/pandas_baseline/)"
 
 
 _EMPTY: dict[str, Any] = {

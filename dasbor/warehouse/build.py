@@ -24,6 +24,12 @@ from dasbor.warehouse import db, sample, settings
 
 LANGKAH = (
     "makro",
+    "staging_ikm",
+    "staging_ekspor",
+    "staging_program",
+    "staging_target",
+    "staging_kurs",
+    "staging_kawasan_tenant",
     "wilayah",
     "hs_rantai",
     "sumber",
@@ -46,7 +52,9 @@ LANGKAH = (
     "impor_log",
     "meta",
 )
-"""Build steps in dependency order; each is ``queries/build/<step>.sql``."""
+"""Build steps in dependency order; each is ``queries/build/<step>.sql``. The ``staging_<table>`` steps define
+the table macros ``stg_<table>(masuk)`` (one column list and set of casts per input table) that the table's own
+step and the import (``queries/impor/tambah_<table>.sql``) both select from."""
 
 
 class BuildError(RuntimeError):

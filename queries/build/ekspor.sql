@@ -1,15 +1,13 @@
--- ekspor: one row per month x HS code x destination x origin kabupaten (kode_bps null = province only).
+-- ekspor: one row per month x HS code x destination x origin kabupaten (kode_bps null = province only);
+-- columns and types from the staging macro stg_ekspor (queries/build/staging_ekspor.sql), shared with the import.
 create table ekspor as
-select
-    cast(tahun as integer) as tahun,
-    cast(bulan as integer) as bulan,
-    kode_hs,
-    uraian_hs,
-    negara_tujuan,
-    pelabuhan,
-    kode_bps,
-    cast(berat_kg as double) as berat_kg,
-    cast(nilai_usd as double) as nilai_usd,
-    sumber_id
-from read_parquet($masukan || '/ekspor/*.parquet')
+with masuk as (
+    select * from read_parquet($masukan || '/ekspor/*.parquet')
+),
+
+final as (
+    select * from stg_ekspor('masuk')
+)
+
+select * from final
 order by tahun, bulan, kode_hs

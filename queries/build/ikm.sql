@@ -1,28 +1,13 @@
--- ikm: one row per firm per registry year (tahun_data).
+-- ikm: one row per firm per registry year (tahun_data); columns and types from the staging macro stg_ikm
+-- (queries/build/staging_ikm.sql), shared with the import.
 create table ikm as
-select
-    id,
-    cast(tahun_data as integer) as tahun_data,
-    nama_usaha,
-    kode_bps,
-    kecamatan,
-    cast(kbli as varchar(5)) as kbli,
-    sektor,
-    komoditas,
-    rantai,
-    tahap,
-    skala,
-    cast(tenaga_kerja_l as integer) as tenaga_kerja_l,
-    cast(tenaga_kerja_p as integer) as tenaga_kerja_p,
-    cast(investasi_rp as bigint) as investasi_rp,
-    cast(nilai_produksi_rp as bigint) as nilai_produksi_rp,
-    cast(nilai_bahan_baku_rp as bigint) as nilai_bahan_baku_rp,
-    cast(tahun_berdiri as integer) as tahun_berdiri,
-    halal,
-    tanggal_halal,
-    berorientasi_ekspor,
-    lat,
-    lon,
-    sumber_id
-from read_parquet($masukan || '/ikm/*.parquet')
+with masuk as (
+    select * from read_parquet($masukan || '/ikm/*.parquet')
+),
+
+final as (
+    select * from stg_ikm('masuk')
+)
+
+select * from final
 order by tahun_data, kode_bps, id

@@ -1,9 +1,13 @@
--- kurs: one row per month, rupiah per US dollar, to show exports in Rp.
+-- kurs: one row per month, rupiah per US dollar, to show exports in Rp; columns and types from the staging
+-- macro stg_kurs (queries/build/staging_kurs.sql).
 create table kurs as
-select
-    cast(tahun as integer) as tahun,
-    cast(bulan as integer) as bulan,
-    cast(rp_per_usd as double) as rp_per_usd,
-    sumber_id
-from read_parquet($masukan || '/kurs.parquet')
+with masuk as (
+    select * from read_parquet($masukan || '/kurs.parquet')
+),
+
+final as (
+    select * from stg_kurs('masuk')
+)
+
+select * from final
 order by tahun, bulan

@@ -68,3 +68,37 @@ where not (
     and berdiri_sampai::integer is null
     and coalesce(cari::varchar, '') = ''
 );
+
+-- ikm_jumlah(kelompok, ...): the filtered registry (as ikm_kelompok) summed per the columns named in kelompok, one
+-- row per group: jumlah_ikm and the value sums, every one a bigint, nilai_tambah_rp summed per firm. kelompok
+-- lists column names of ikm_ringkas and always holds tahun_data, so a caller's year filter on the result
+-- (where tahun_data = $tahun) is pushed down through the grouping into the pre-aggregate.
+-- Usage: select * from ikm_jumlah(['tahun_data', 'kode_bps'], <as ikm_terpilih>) where tahun_data = $tahun
+create or replace macro ikm_jumlah(
+    kelompok,
+    pilih_kab, pilih_sektor, pilih_kbli, pilih_rantai, pilih_tahap, pilih_skala,
+    pilih_halal, pilih_ekspor, berdiri_dari, berdiri_sampai, cari
+) as table
+with terpilih as (
+    select *
+    from ikm_kelompok(
+        pilih_kab, pilih_sektor, pilih_kbli, pilih_rantai, pilih_tahap, pilih_skala,
+        pilih_halal, pilih_ekspor, berdiri_dari, berdiri_sampai, cari
+    )
+),
+
+final as (
+    select
+        columns(lambda c: list_contains(kelompok::varchar [], c)),
+        cast(sum(jumlah_ikm) as bigint) as jumlah_ikm,
+        cast(sum(tenaga_kerja_l) as bigint) as tenaga_kerja_l,
+        cast(sum(tenaga_kerja_p) as bigint) as tenaga_kerja_p,
+        cast(sum(investasi_rp) as bigint) as investasi_rp,
+        cast(sum(nilai_produksi_rp) as bigint) as nilai_produksi_rp,
+        cast(sum(nilai_bahan_baku_rp) as bigint) as nilai_bahan_baku_rp,
+        cast(sum(nilai_tambah_rp) as bigint) as nilai_tambah_rp
+    from terpilih
+    group by all
+)
+
+select * from final;

@@ -1,12 +1,13 @@
--- target: one row per indicator x kabupaten (null = province) x year, with the plan it comes from.
+-- target: one row per indicator x kabupaten (null = province) x year, with the plan it comes from; columns and
+-- types from the staging macro stg_target (queries/build/staging_target.sql), shared with the import.
 create table target as
-select
-    indikator,
-    kode_bps,
-    cast(tahun as integer) as tahun,
-    cast(nilai_target as double) as nilai_target,
-    satuan,
-    dokumen,
-    sumber_id
-from read_parquet($masukan || '/target.parquet')
+with masuk as (
+    select * from read_parquet($masukan || '/target.parquet')
+),
+
+final as (
+    select * from stg_target('masuk')
+)
+
+select * from final
 order by indikator, tahun, kode_bps

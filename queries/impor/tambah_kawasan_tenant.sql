@@ -1,18 +1,11 @@
--- Appends the accepted rows of one import ($berkas) to kawasan_tenant, tagged $sumber_id.
+-- Appends the accepted rows of one import ($berkas) to kawasan_tenant, tagged $sumber_id; columns and
+-- types from the staging macro stg_kawasan_tenant (queries/build/staging_kawasan_tenant.sql), the same as the build's.
 insert into kawasan_tenant by name
-select
-    kawasan_id,
-    nama_perusahaan,
-    sektor,
-    rantai,
-    status,
-    cast(tahun_mulai as integer) as tahun_mulai,
-    cast(tahun_berhenti as integer) as tahun_berhenti,
-    cast(investasi_rp as bigint) as investasi_rp,
-    cast(tenaga_kerja as integer) as tenaga_kerja,
-    cast(luas_ha as double) as luas_ha,
-    cast(kapasitas as double) as kapasitas,
-    satuan_kapasitas,
-    keterangan,
-    $sumber_id as sumber_id
-from read_parquet($berkas)
+with masuk as (
+    select
+        *,
+        $sumber_id as sumber_id
+    from read_parquet($berkas)
+)
+
+select * from stg_kawasan_tenant('masuk')

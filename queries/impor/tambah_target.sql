@@ -1,11 +1,11 @@
--- Appends the accepted rows of one import ($berkas) to target, tagged $sumber_id.
+-- Appends the accepted rows of one import ($berkas) to target, tagged $sumber_id; columns and
+-- types from the staging macro stg_target (queries/build/staging_target.sql), the same as the build's.
 insert into target by name
-select
-    indikator,
-    kode_bps,
-    cast(tahun as integer) as tahun,
-    cast(nilai_target as double) as nilai_target,
-    satuan,
-    dokumen,
-    $sumber_id as sumber_id
-from read_parquet($berkas)
+with masuk as (
+    select
+        *,
+        $sumber_id as sumber_id
+    from read_parquet($berkas)
+)
+
+select * from stg_target('masuk')

@@ -148,6 +148,8 @@ def terapkan(
                 contoh = db.run_count(con, f"impor/hapus_contoh_{jenis.tabel}")
                 db.run_statement(con, "impor/hapus_sumber_contoh", tabel=jenis.tabel)
                 diganti = db.run_count(con, f"impor/hapus_cakupan_{jenis.tabel}", berkas=str(masuk))
+                # The build's staging macro, (re)defined here so a warehouse built by older code imports too.
+                db.run_statement(con, f"build/staging_{jenis.tabel}")
                 baru = db.run_count(con, f"impor/tambah_{jenis.tabel}", berkas=str(masuk), sumber_id=sumber_id)
                 if baru != p.baris_diterima:
                     raise ImporGagal(f"Pemeriksaan gagal: {baru} baris tertulis, {p.baris_diterima} diharapkan.")
