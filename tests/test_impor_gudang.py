@@ -159,7 +159,7 @@ def test_a_second_import_is_told_to_wait(salinan_gudang: Path) -> None:
 
 def test_derived_steps_are_found_from_the_build_sql() -> None:
     assert simpan.langkah_turunan("ikm") == ["ikm_ringkas"]
-    assert simpan.langkah_turunan("ekspor") == ["hs_peta", "ekspor_bulanan", "ekspor_negara"]
+    assert simpan.langkah_turunan("ekspor") == ["hs_peta", "ekspor_bulanan", "ekspor_kode_tahunan", "ekspor_negara"]
     assert simpan.langkah_turunan("target") == []
 
 
