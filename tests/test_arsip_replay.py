@@ -99,7 +99,7 @@ def test_delete_the_warehouse_rebuild_and_replay_gives_the_same_tables(gudang: F
     assert sesudah == sebelum
     assert report.rows["ikm"] == 60
     assert len(arsip.baca(w)) == 5  # the replay does not archive again
-    assert [v.berkas for v in riwayat.daftar_versi(w)][0] == "tenant.xlsx"  # "Kembalikan" still undoes the last
+    assert riwayat.daftar_versi(w)[0].berkas == "tenant.xlsx"  # "Kembalikan" still undoes the last
     laporan = ulang.laporan_terakhir(w)
     assert laporan is not None and laporan["diputar"] == 5
 
