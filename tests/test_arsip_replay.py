@@ -25,7 +25,8 @@ def _frame(path: Path, table: str) -> pl.DataFrame:
     con = db.connect(path, read_only=True)
     try:
         with con.cursor() as cur:
-            return cur.table(table).pl()
+            frame: pl.DataFrame = cur.table(table).pl()
+        return frame
     finally:
         con.close()
 
