@@ -59,13 +59,17 @@ class ArsipRusak(RuntimeError):  # noqa: N818 - Indonesian domain name, like the
     """The manifest or an archived file is unreadable or does not match its checksum; the message says which."""
 
 
+NAMA = "arsip"
+MANIFEST = "manifest.jsonl"
+
+
 def folder(gudang: Path) -> Path:
     """``arsip/`` beside the warehouse file."""
-    return gudang.parent / "arsip"
+    return gudang.parent / NAMA
 
 
 def manifest_path(gudang: Path) -> Path:
-    return folder(gudang) / "manifest.jsonl"
+    return folder(gudang) / MANIFEST
 
 
 def berkas_path(gudang: Path, sha256: str) -> Path:
