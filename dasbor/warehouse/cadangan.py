@@ -281,8 +281,8 @@ def pulihkan(berkas: Path, gudang: Path) -> LaporanCadangan:
 
 def ringkas(laporan: LaporanCadangan) -> str:
     """One Indonesian line: files, size, time."""
-    mb = laporan.ukuran / 1_048_576
-    teks = f"{laporan.berkas} berkas kantor, {mb:,.1f} MB".replace(",", "X").replace(".", ",").replace("X", ".")
+    mb = f"{laporan.ukuran / 1_048_576:,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+    teks = f"{laporan.berkas} berkas kantor, {mb} MB"
     if laporan.gudang_parquet:
         teks += ", dengan tabel gudang data (Parquet)"
     return teks + f", {laporan.detik:.1f} s"
