@@ -223,7 +223,7 @@ def cek(berkas: Path) -> LaporanCadangan:
                 except ValueError:
                     masalah.append(f"{nama}: {manifest} baris {no} bukan JSON yang sah")
                     continue
-                if e.get("aksi") == "impor" and f"{arsip.NAMA}/berkas/{e.get('sha256')}" not in jalur_ada:
+                if e.get("aksi") == "impor" and f"data/{arsip.NAMA}/berkas/{e.get('sha256')}" not in ada:
                     masalah.append(f"{nama}: berkas arsip {e.get('berkas')} ({manifest} baris {no}) tidak ada")
         ukuran_total = sum(a.ukuran for a in anggota)
     return LaporanCadangan(
