@@ -10,7 +10,7 @@ from typing import Any
 
 import streamlit as st
 
-from dasbor.ui import data, frame
+from dasbor.ui import data, frame, kelola_cadangan
 from dasbor.views import impor
 from dasbor.warehouse import akun, settings
 from dasbor.warehouse.impor import riwayat, simpan, templat
@@ -236,3 +236,5 @@ with tab_templat:
         "Batas wilayah (jenis batas): GeoJSON, GeoPackage, atau Shapefile dalam zip, berisi tepat 13 kabupaten/kota "
         "Kalimantan Selatan (kode BPS, kode Kemendagri, atau nama). Disimpan sebagai data/geo/batas_kabupaten.geojson."
     )
+
+kelola_cadangan.tampilkan(gudang_path)
