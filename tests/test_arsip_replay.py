@@ -33,7 +33,8 @@ def _frame(path: Path, table: str) -> pl.DataFrame:
 
 def sidik(path: Path) -> dict[str, str]:
     """A fingerprint per table: a hash of its sorted rows, leaving out only what the build's clock writes
-    (meta.dibangun_pada, the build's own log row, the load time of sample and reference sources)."""
+    (meta.dibangun_pada, the build's own log row, the load time of sample and reference sources). Doubles are
+    compared to 12 significant digits: DuckDB sums them in parallel, in an order that varies between runs."""
     con = db.connect(path, read_only=True)
     try:
         tables = sorted(db.table_counts(con))
@@ -46,6 +47,7 @@ def sidik(path: Path) -> dict[str, str]:
             f = f.filter(pl.col("jenis") != "bangun")
         if t == "sumber":
             f = f.with_columns(pl.when(pl.col("jenis") == "impor").then(pl.col("dimuat_pada")).alias("dimuat_pada"))
+        f = f.with_columns(pl.col(pl.Float64).round_sig_figs(12))  # parallel float sums differ in the last bits
         baris = sorted(json.loads(f.write_json()), key=lambda r: json.dumps(r, sort_keys=True, default=str))
         hasil[t] = hashlib.sha256(json.dumps(baris, sort_keys=True, default=str).encode()).hexdigest()[:16]
     return hasil
