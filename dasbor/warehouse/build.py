@@ -217,6 +217,8 @@ def main(argv: list[str] | None = None, *, pemutar: Pemutar | None = None) -> in
         if status == "terkini":
             print(f"Gudang data sudah terkini: {out}")
             return 0
+        if status == "lama":
+            kalimat_basi = "Versi baru mengubah cara membangun gudang data: dibangun ulang, arsip impor diputar ulang"
         if status == "lama-impor":
             hilang = pemutar.belum_diarsip(out) if pemutar is not None else ["(arsip tidak dipakai)"]
             if hilang:

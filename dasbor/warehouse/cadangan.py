@@ -61,6 +61,7 @@ class LaporanCadangan:
     gudang_parquet: bool = False
     masalah: list[str] = field(default_factory=list)
     putaran: ulang.Putaran | None = None
+    ukuran_zip: int = 0
 
 
 def _dikecualikan(rel: PurePosixPath) -> bool:
@@ -149,7 +150,12 @@ def buat(gudang: Path, tujuan: Path, *, dengan_gudang: bool = False) -> LaporanC
         tmp.unlink(missing_ok=True)
         raise
     return LaporanCadangan(
-        len(daftar), tujuan.stat().st_size, time.perf_counter() - mulai, isi["dibuat_pada"], isi["gudang_parquet"]
+        len(daftar),
+        sum(int(b["ukuran"]) for b in isi["berkas"]),
+        time.perf_counter() - mulai,
+        isi["dibuat_pada"],
+        isi["gudang_parquet"],
+        ukuran_zip=tujuan.stat().st_size,
     )
 
 
@@ -233,6 +239,7 @@ def cek(berkas: Path) -> LaporanCadangan:
         str(isi.get("dibuat_pada", "")),
         bool(isi.get("gudang_parquet")),
         masalah,
+        ukuran_zip=berkas.stat().st_size,
     )
 
 
@@ -279,10 +286,15 @@ def pulihkan(berkas: Path, gudang: Path) -> LaporanCadangan:
     return laporan
 
 
+def _mb(n: int) -> str:
+    return f"{n / 1_048_576:,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".") + " MB"
+
+
 def ringkas(laporan: LaporanCadangan) -> str:
-    """One Indonesian line: files, size, time."""
-    mb = f"{laporan.ukuran / 1_048_576:,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".")
-    teks = f"{laporan.berkas} berkas kantor, {mb} MB"
+    """One Indonesian line: files, their size, the zip's size, time."""
+    teks = f"{laporan.berkas} berkas kantor ({_mb(laporan.ukuran)})"
+    if laporan.ukuran_zip:
+        teks += f", berkas zip {_mb(laporan.ukuran_zip)}"
     if laporan.gudang_parquet:
         teks += ", dengan tabel gudang data (Parquet)"
     return teks + f", {laporan.detik:.1f} s"
