@@ -63,9 +63,9 @@ def _arsip(gudang: Path) -> None:
         st.error(f"Manifest arsip tidak terbaca: {exc}")
         return
     impor = [e for e in entri if e.get("aksi") == "impor"]
-    ukuran = sum(int(e.get("ukuran", 0)) for e in impor) / 1_048_576
+    ukuran = cadangan.ukuran_teks(sum(int(e.get("ukuran", 0)) for e in impor))
     st.caption(
-        f"Arsip impor: {len(impor)} berkas diterima ({ukuran:.1f} MB) dan "
+        f"Arsip impor: {len(impor)} berkas diterima ({ukuran}) dan "
         f"{len(entri) - len(impor)} pengembalian tercatat, disimpan apa adanya di folder `arsip/` di samping "
         "gudang data. Gudang data dibangun ulang dari data contoh, tabel rujukan, dan arsip ini."
     )

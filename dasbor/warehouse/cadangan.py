@@ -286,15 +286,19 @@ def pulihkan(berkas: Path, gudang: Path) -> LaporanCadangan:
     return laporan
 
 
-def _mb(n: int) -> str:
+def ukuran_teks(n: int) -> str:
+    """Bytes in Indonesian: "850 KB", "14,4 MB", "1.234,5 MB"."""
+    if n < 1_048_576:
+        return f"{max(1, round(n / 1024)) if n else 0} KB"
     return f"{n / 1_048_576:,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".") + " MB"
 
 
 def ringkas(laporan: LaporanCadangan) -> str:
     """One Indonesian line: files, their size, the zip's size, time."""
-    teks = f"{laporan.berkas} berkas kantor ({_mb(laporan.ukuran)})"
+    teks = f"{laporan.berkas} berkas kantor ({ukuran_teks(laporan.ukuran)})"
     if laporan.ukuran_zip:
-        teks += f", berkas zip {_mb(laporan.ukuran_zip)}"
+        teks += f", berkas zip {ukuran_teks(laporan.ukuran_zip)}"
     if laporan.gudang_parquet:
         teks += ", dengan tabel gudang data (Parquet)"
-    return teks + f", {laporan.detik:.1f} s"
+    detik = f"{laporan.detik:.1f}".replace(".", ",")
+    return teks + f", {detik} detik"
