@@ -58,6 +58,7 @@ PARAMS: dict[str, dict[str, object]] = {
     "ekspor_per_negara": {"tahun": TAHUN, "kab": KAB, "rantai": [], "tahap": ["hilir"]},
     "impor_log": {},
     "kawasan_sebelum_sesudah": {},
+    "masukan_contoh": {},
 }
 """Representative parameters of every query in queries/*.sql. A new query without an entry fails below."""
 
