@@ -25,10 +25,10 @@ setup: $(STAMP)            ## create .venv and install the pinned runtime requir
 
 setup-dev: $(DEV_STAMP)    ## plus the test and lint tools
 
-data: $(STAMP)             ## (re)build the sample warehouse (atomic: the old file survives a failure)
+data: $(STAMP)             ## (re)build the warehouse: sample + reference + replay of the import archive (atomic)
 	$(BIN)/python -m dasbor.build --out $(WAREHOUSE)
 
-run: $(STAMP)              ## start the dashboard on http://localhost:$(PORT) (builds the sample warehouse if missing or stale)
+run: $(STAMP)              ## start the dashboard on http://localhost:$(PORT) (rebuilds + replays the archive if missing or stale)
 	$(BIN)/python -m dasbor.build --out $(WAREHOUSE) --if-stale
 	DASBOR_WAREHOUSE=$(WAREHOUSE) $(BIN)/streamlit run app.py --server.port $(PORT)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dasbor.ui import data, frame, masuk
+from dasbor.ui import data, frame, kelola_cadangan, masuk
 from dasbor.views import impor
 from dasbor.warehouse import settings
 from dasbor.warehouse.impor import riwayat, simpan, templat
@@ -186,3 +186,5 @@ with tab_templat:
         "Batas wilayah (jenis batas): GeoJSON, GeoPackage, atau Shapefile dalam zip, berisi tepat 13 kabupaten/kota "
         "Kalimantan Selatan (kode BPS, kode Kemendagri, atau nama). Disimpan sebagai data/geo/batas_kabupaten.geojson."
     )
+
+kelola_cadangan.tampilkan(gudang_path)

@@ -63,6 +63,7 @@ PARAMS: dict[str, dict[str, object]] = {
     "ikm_lq": {"tahun": TAHUN},
     "ekspor_lq": {"tahun": TAHUN},
     "angka_rujukan_banding": {},
+    "masukan_contoh": {},
 }
 """Representative parameters of every query in queries/*.sql. A new query without an entry fails below."""
 

@@ -143,7 +143,7 @@ def peringatan_versi() -> None:
     if versi != build.versi_skema():
         st.error(
             "Gudang data dibangun oleh versi aplikasi yang lebih lama; sebagian halaman bisa gagal. Jalankan "
-            "`make data` (data contoh) atau bangun ulang dari berkas kantor.",
+            "`make data`: gudang data dibangun ulang dari data contoh dan arsip impor kantor.",
             icon=":material/update:",
         )
 

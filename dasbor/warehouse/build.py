@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import os
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Protocol
 
 from dasbor.warehouse import db, sample, settings
 
@@ -50,6 +53,7 @@ LANGKAH = (
     "ekspor_negara",
     "hs4_uraian",
     "impor_log",
+    "masukan",
     "meta",
 )
 """Build steps in dependency order; each is ``queries/build/<step>.sql``. The ``staging_<table>`` steps define
@@ -71,8 +75,37 @@ class BuildReport:
     size_bytes: int
 
 
-def build_warehouse(out: Path, masukan: Path) -> BuildReport:
-    """Build every table from ``masukan`` (Parquet inputs) into ``out``, replacing it only on success."""
+class Pemutar(Protocol):
+    """The replay of the archive of accepted imports (:mod:`dasbor.warehouse.ulang`), handed to :func:`main` by
+    the command line: this module cannot import it (the import code it replays builds with this module)."""
+
+    def belum_diarsip(self, gudang: Path) -> list[str]: ...
+
+    def bangun(self, out: Path, dasar: Callable[[Path], BuildReport]) -> tuple[BuildReport, str]: ...
+
+
+def checksum_masukan(masukan: Path, keterangan: str = "") -> str:
+    """Provenance of the build's inputs as JSON for ``queries/build/masukan.sql``: one record per reference
+    CSV and per input Parquet file (name, sha256, bytes), the sample's seed and scale in ``keterangan``."""
+    daftar = []
+    for jenis, folder, pola in (("rujukan", settings.reference_dir(), "*.csv"), ("contoh", masukan, "*.parquet")):
+        for path in sorted(folder.glob(pola)):
+            isi = path.read_bytes()
+            daftar.append(
+                {
+                    "jenis": jenis,
+                    "nama": path.name,
+                    "sha256": hashlib.sha256(isi).hexdigest(),
+                    "ukuran": len(isi),
+                    "keterangan": keterangan if jenis == "contoh" else "data/reference (bagian dari kode)",
+                }
+            )
+    return json.dumps(daftar, ensure_ascii=False)
+
+
+def build_warehouse(out: Path, masukan: Path, *, keterangan: str = "") -> BuildReport:
+    """Build every table from ``masukan`` (Parquet inputs) into ``out``, replacing it only on success;
+    ``keterangan`` describes the inputs (the sample's seed and scale) in the ``masukan`` table."""
     mulai = time.perf_counter()
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".building", dir=out.parent)
@@ -82,7 +115,12 @@ def build_warehouse(out: Path, masukan: Path) -> BuildReport:
     try:
         con = db.connect(tmp, read_only=False)
         try:
-            inputs = {"referensi": str(settings.reference_dir()), "masukan": str(masukan), "versi": versi_skema()}
+            inputs = {
+                "referensi": str(settings.reference_dir()),
+                "masukan": str(masukan),
+                "versi": versi_skema(),
+                "checksum": checksum_masukan(masukan, keterangan),
+            }
             for step in LANGKAH:
                 try:
                     db.run_statement(con, f"build/{step}", **_params_for(step, inputs))
@@ -137,13 +175,14 @@ def _params_for(step: str, inputs: dict[str, str]) -> dict[str, str]:
 
 def build_sample(out: Path, *, seed: int = 42, scale: float = 1.0, cache: Path | None = None) -> BuildReport:
     """Generate the sample (in ``cache`` if given, else a temporary folder) and build the warehouse from it."""
+    keterangan = f"data contoh: seed {seed}, skala {scale:g}"
     if cache is not None:
         sample.generate(cache, seed=seed, scale=scale)
-        return build_warehouse(out, cache)
+        return build_warehouse(out, cache, keterangan=keterangan)
     with tempfile.TemporaryDirectory(prefix="dasbor-sample-") as tmp:
         masukan = Path(tmp) / "sample"
         sample.generate(masukan, seed=seed, scale=scale)
-        return build_warehouse(out, masukan)
+        return build_warehouse(out, masukan, keterangan=keterangan)
 
 
 def print_report(report: BuildReport) -> None:
@@ -154,8 +193,13 @@ def print_report(report: BuildReport) -> None:
     print(f"Gudang data: {report.path} ({size_mb:,.1f} MB), dibangun dalam {report.seconds:.1f} s")
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Command line: ``python -m dasbor.build [--out FILE] [--masukan DIR | --scale N --seed S]``."""
+def main(argv: list[str] | None = None, *, pemutar: Pemutar | None = None) -> int:
+    """Command line: ``python -m dasbor.build [--out FILE] [--masukan DIR | --scale N --seed S]``.
+
+    With a ``pemutar`` (the package's command line passes the archive's replay) a build replays the archive
+    of accepted imports after the sample and reference tables (unless ``--tanpa-arsip``), and ``--if-stale``
+    rebuilds a warehouse holding imported data by itself when every import in it is archived.
+    """
     parser = argparse.ArgumentParser(prog="python -m dasbor.build", description="Bangun gudang data DuckDB.")
     parser.add_argument("--out", type=Path, default=None, help="berkas gudang (default: DASBOR_WAREHOUSE)")
     parser.add_argument("--masukan", type=Path, default=None, help="folder Parquet masukan (default: data contoh)")
@@ -165,35 +209,55 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--if-stale",
         action="store_true",
-        help="bangun bila gudang hilang atau dibangun versi lama (hanya bila isinya data contoh)",
+        help="bangun bila gudang hilang atau dibangun versi lama (lalu putar ulang arsip impor)",
+    )
+    parser.add_argument(
+        "--tanpa-arsip", action="store_true", help="jangan putar ulang arsip impor (hanya data contoh dan rujukan)"
     )
     args = parser.parse_args(argv)
     out: Path = args.out or settings.warehouse_path()
+    if args.tanpa_arsip:
+        pemutar = None
     if args.if_missing and out.exists():
         print(f"Gudang data sudah ada: {out}")
         return 0
+    kalimat_basi = ""
     if args.if_stale:
         status = status_gudang(out)
         if status == "terkini":
             print(f"Gudang data sudah terkini: {out}")
             return 0
+        if status == "lama":
+            kalimat_basi = "Versi baru mengubah cara membangun gudang data: dibangun ulang, arsip impor diputar ulang"
         if status == "lama-impor":
-            print(
-                f"Gudang data {out} dibangun versi lama dan berisi data impor: tidak dibangun ulang otomatis. "
-                "Cadangkan lalu jalankan `make data` dan impor ulang berkas kantor.",
-                file=sys.stderr,
-            )
-            return 0
+            hilang = pemutar.belum_diarsip(out) if pemutar is not None else ["(arsip tidak dipakai)"]
+            if hilang:
+                print(
+                    f"Gudang data {out} dibangun versi lama dan berisi data impor yang tidak ada di arsip "
+                    f"({', '.join(hilang[:5])}): tidak dibangun ulang otomatis. Cadangkan, jalankan `make data`, "
+                    "lalu impor ulang berkas itu.",
+                    file=sys.stderr,
+                )
+                return 0
+            kalimat_basi = "Versi baru mengubah cara membangun gudang data: dibangun ulang, arsip impor diputar ulang"
     print(f"Membangun gudang data {out} ...", flush=True)
-    try:
+
+    def dasar(tujuan: Path) -> BuildReport:
         if args.masukan is not None:
-            report = build_warehouse(out, args.masukan)
+            return build_warehouse(tujuan, args.masukan)
+        return build_sample(tujuan, seed=args.seed, scale=args.scale)
+
+    try:
+        if pemutar is None:
+            report = dasar(out)
         else:
-            report = build_sample(out, seed=args.seed, scale=args.scale)
+            report, kalimat = pemutar.bangun(out, dasar)
     except Exception as exc:  # noqa: BLE001 - the command line reports every failure the same way
         print(f"Gagal membangun gudang data: {exc}. Gudang lama (bila ada) tidak diubah.", file=sys.stderr)
         return 1
     print_report(report)
+    if pemutar is not None:
+        print(f"{kalimat_basi} ({kalimat})." if kalimat_basi else f"Arsip impor: {kalimat}.")
     return 0
 
 

@@ -133,3 +133,22 @@ class Gudang:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.close()
+
+
+def tulis_parquet(path: Path, folder: Path) -> dict[str, Path]:
+    """Write every base table of the warehouse ``path`` as ``folder/<table>.parquet`` (a copy any Parquet reader
+    opens, whatever DuckDB version wrote the warehouse). Uses the relation API: no SQL is built from names."""
+    folder.mkdir(parents=True, exist_ok=True)
+    con = connect(path, read_only=True)
+    try:
+        hasil = {}
+        for table in sorted(table_counts(con)):
+            if not _IDENTIFIER.match(table):
+                raise ValueError(f"bukan nama tabel: {table!r}")
+            tujuan = folder / f"{table}.parquet"
+            with con.cursor() as cur:
+                cur.table(table).write_parquet(str(tujuan))
+            hasil[table] = tujuan
+        return hasil
+    finally:
+        con.close()

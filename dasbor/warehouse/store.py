@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dasbor.warehouse import settings
+from dasbor.warehouse import db, settings
 
 DEK_DEFAULT = "Rakornis"
 
@@ -63,6 +63,9 @@ class Snapshot:
     dibuat_pada: str
     sha256: str
     berkas: str
+    parquet: str = ""
+    """Folder of the same tables as Parquet (``<slug>.parquet/<table>.parquet``), readable after a DuckDB major
+    upgrade; empty for snapshots made before it existed. ``sha256`` then covers both (:func:`sha256_snapshot`)."""
 
 
 class DeckError(ValueError):
@@ -187,6 +190,17 @@ def sha256_berkas(path: Path) -> str:
     return h.hexdigest()
 
 
+def sha256_snapshot(duckdb_file: Path, parquet: Path | None) -> str:
+    """The snapshot's checksum: the DuckDB copy alone, or (with a Parquet folder) a hash over the DuckDB copy's
+    checksum and each Parquet file's name and checksum, in name order."""
+    if parquet is None:
+        return sha256_berkas(duckdb_file)
+    h = hashlib.sha256(f"duckdb {sha256_berkas(duckdb_file)}\n".encode())
+    for f in sorted(parquet.glob("*.parquet")):
+        h.update(f"{f.name} {sha256_berkas(f)}\n".encode())
+    return h.hexdigest()
+
+
 def baca_snapshot(warehouse: Path | None = None) -> list[Snapshot]:
     """All snapshots, newest first."""
     raw = _baca_json(folder(warehouse) / "snapshot" / "snapshot.json").get("snapshot", [])
@@ -222,9 +236,12 @@ def kunci_data(label: str, warehouse: Path | None = None, *, sekarang: dt.dateti
     shutil.copy2(sumber, tmp)
     berkas = f"{slug}.duckdb"
     tmp.replace(target_dir / berkas)
-    snap = Snapshot(
-        slug, label.strip(), waktu.isoformat(timespec="seconds"), sha256_berkas(target_dir / berkas), berkas
-    )
+    parquet_tmp = target_dir / f".{slug}.parquet.tmp"
+    shutil.rmtree(parquet_tmp, ignore_errors=True)
+    db.tulis_parquet(target_dir / berkas, parquet_tmp)
+    parquet_tmp.replace(target_dir / f"{slug}.parquet")
+    sha = sha256_snapshot(target_dir / berkas, target_dir / f"{slug}.parquet")
+    snap = Snapshot(slug, label.strip(), waktu.isoformat(timespec="seconds"), sha, berkas, f"{slug}.parquet")
     semua = [asdict(s) for s in baca_snapshot(warehouse)] + [asdict(snap)]
     _tulis_atomik(target_dir / "snapshot.json", json.dumps({"snapshot": semua}, ensure_ascii=False, indent=2))
     return snap

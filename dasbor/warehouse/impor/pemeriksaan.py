@@ -7,7 +7,10 @@ them has to import another to know the type.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import ParamSpec
 
 import polars as pl
 
@@ -41,6 +44,10 @@ class Pemeriksaan:
     terima_sebagian: bool = False
     muatan: bytes | None = None
     """For ``batas``: the boundary file to store (GeoJSON)."""
+    asli: bytes | None = field(default=None, repr=False)
+    """The file as received, byte for byte: what the archive of accepted imports keeps (set by :func:`bawa_asli`)."""
+    tahun: int | None = None
+    """The year given for a file that does not state it: an option the archive records for the replay."""
 
     @property
     def masalah_berkas(self) -> bool:
@@ -71,6 +78,25 @@ class Pemeriksaan:
         if not self.boleh_impor:
             return "ditolak"
         return "siap" if self.masalah.is_empty() else "sebagian"
+
+
+P = ParamSpec("P")
+
+
+def bawa_asli(periksa: Callable[P, Pemeriksaan]) -> Callable[P, Pemeriksaan]:
+    """Make a check remember the file's bytes and the year option (``periksa(nama, data, tahun=...)``), so the
+    save can archive the original and the replay can check it again with the same options."""
+
+    @functools.wraps(periksa)
+    def bungkus(*args: P.args, **kwargs: P.kwargs) -> Pemeriksaan:
+        p = periksa(*args, **kwargs)
+        data = args[1] if len(args) > 1 else kwargs.get("data")
+        tahun = kwargs.get("tahun")
+        p.asli = data if isinstance(data, bytes) else None
+        p.tahun = tahun if isinstance(tahun, int) else None
+        return p
+
+    return bungkus
 
 
 def masalah_kosong() -> pl.DataFrame:

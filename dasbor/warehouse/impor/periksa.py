@@ -23,9 +23,10 @@ from dasbor.warehouse import settings
 from dasbor.warehouse.impor import baca, kolom, nilai, wilayah
 from dasbor.warehouse.impor.baca import BerkasDitolak, Kemajuan, Lembar
 from dasbor.warehouse.impor.jenis import JENIS, Bidang, Jenis, batas
-from dasbor.warehouse.impor.pemeriksaan import SKEMA_MASALAH, Pemeriksaan, ditolak, masalah_kosong
+from dasbor.warehouse.impor.pemeriksaan import SKEMA_MASALAH, Pemeriksaan, bawa_asli, ditolak, masalah_kosong
 
 
+@bawa_asli
 def periksa(
     nama: str,
     data: bytes,

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import polars as pl
 
-from dasbor.warehouse import build, db, settings
+from dasbor.warehouse import arsip, build, db, settings
 from dasbor.warehouse.impor import simpan_batas
 from dasbor.warehouse.impor.baca import Kemajuan
 from dasbor.warehouse.impor.jenis import JENIS
@@ -196,6 +196,7 @@ def terapkan(
             finally:
                 con.close()
             lapor(0.9, "Mengganti gudang data")
+            arsip.catat_impor(gudang, p, oleh, sekarang, versi, diganti)
             info = {"waktu": sekarang.isoformat(), "oleh": oleh, "jenis": p.jenis, "berkas": p.berkas}
             simpan_versi(gudang, versi, info)
             ganti(gudang, tmp)
@@ -265,6 +266,7 @@ def kembalikan(gudang: Path, oleh: str, *, sekarang: dt.datetime | None = None) 
                 db.checkpoint(con)
             finally:
                 con.close()
+            arsip.catat_kembalikan(gudang, v.id, oleh, sekarang)
             if "batas" in info:
                 simpan_batas.pulihkan(v.folder)
             ganti(gudang, tmp)
