@@ -81,3 +81,11 @@ def test_halaman_ringkasan(gudang: Fixture) -> None:
     teks = " ".join(m.value for m in at.markdown).replace("\\", "")
     assert "Ekspor Kalimantan Selatan" in teks and "Sumber: Ekspor bulanan contoh (data contoh)" in teks
     assert any("Angka rujukan" in s.value for s in at.subheader)
+
+
+def test_a_year_without_registry_before_it_gives_no_change_not_an_error() -> None:
+    kpi = pl.DataFrame(
+        {"tahun": [2024, 2025], "jumlah_ikm": [None, 1200]}, schema={"tahun": pl.Int64, "jumlah_ikm": pl.Int64}
+    )
+    k = narasi.kalimat_ikm(kpi, 2025, "Kalimantan Selatan")
+    assert k is not None and k.teks == "Kalimantan Selatan mencatat 1.200 IKM pada 2025."

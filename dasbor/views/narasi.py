@@ -47,7 +47,7 @@ def kalimat_ikm(kpi: pl.DataFrame, tahun: int, wilayah: str) -> Kalimat | None:
     if kini.is_empty() or kini["jumlah_ikm"][0] is None:
         return None
     jumlah = float(kini["jumlah_ikm"][0])
-    lalu = kpi.filter(pl.col("tahun") == tahun - 1)
+    lalu = kpi.filter((pl.col("tahun") == tahun - 1) & pl.col("jumlah_ikm").is_not_null())
     ubah = formats.perubahan_persen(jumlah, float(lalu["jumlah_ikm"][0])) if lalu.height else None
     ekor = f" ({ubah} dari {tahun - 1})" if ubah else ""
     return Kalimat("ikm", f"{wilayah} mencatat {formats.unit(jumlah, 'IKM')} pada {tahun}{ekor}.", jumlah, ("ikm",))
