@@ -50,6 +50,7 @@ PROVINSI = {"kalimantan selatan", "kalsel", "provinsi", "prov kalimantan selatan
 """Words meaning "the whole province" (targets and exports may be province-level)."""
 
 _AWALAN = ("kabupaten ", "kab ", "pemkab ", "pemkot ", "kota ")
+_KOTA = {"pemkot ", "kota "}
 
 
 def _tanpa_spasi(teks: str) -> str:
@@ -72,13 +73,15 @@ def kode_kabupaten(teks: str) -> str | None:
     if cocok:
         kode = "63" + cocok.group(1)
         return kode if kode in NAMA_RESMI else None
-    calon = [kunci]
+    calon = [(kunci, "")]
     for awalan in _AWALAN:
         if kunci.startswith(awalan):
-            calon.append(kunci[len(awalan) :])
-    for c in calon:
-        if _tanpa_spasi(c) in _INDEKS:
-            return _INDEKS[_tanpa_spasi(c)]
+            calon.append((kunci[len(awalan) :], awalan))
+    for c, awalan in calon:
+        ketemu = _INDEKS.get(_tanpa_spasi(c))
+        # "Kota Banjar" (Jawa Barat) is not Kabupaten Banjar: a "Kota" prefix only names one of the two cities.
+        if ketemu and not (awalan in _KOTA and not ketemu.startswith("637")):
+            return ketemu
     return None
 
 
