@@ -103,12 +103,6 @@ KASUS_BURUK: list[tuple[str, str, Callable[[], bytes], str]] = [
         "ikm.csv, baris 3, kolom (tanpa judul) (kolom G): nilai '2025': nilai di kolom G yang tidak berjudul: "
         "kolom bergeser?",
     ),
-    (
-        "rumus",
-        "ikm.csv",
-        lambda: f'{KEPALA}\n1;"=HYPERLINK(""http://x.id"")";Tapin;1;2;2025\n'.encode(),
-        "ikm.csv, baris 2, kolom Nama Usaha (kolom B): nilai '=HYPERLINK(\"http://x.id\")': teks berbentuk rumus",
-    ),
 ]
 
 

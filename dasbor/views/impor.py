@@ -14,11 +14,10 @@ opening the report never runs it.
 from __future__ import annotations
 
 import io
-import re
 
 import polars as pl
 
-from dasbor.views import formats, tabel
+from dasbor.views import formats, tabel, unduhan
 from dasbor.warehouse.impor.jenis import JENIS
 from dasbor.warehouse.impor.pemeriksaan import Pemeriksaan
 from dasbor.warehouse.impor.riwayat import KOLOM_LOG, WITA
@@ -231,14 +230,9 @@ def teks(p: Pemeriksaan, maks: int = 30) -> str:
     return "\n".join(hasil)
 
 
-def _netral(teks_: str) -> str:
-    """A cell a spreadsheet would read as a formula, made inert."""
-    return "'" + teks_ if re.match(r"^[=+\-@\t\r]", teks_) else teks_
-
-
 def csv(p: Pemeriksaan) -> bytes:
     """All problems as CSV (UTF-8 with BOM, so Excel shows the letters right)."""
-    frame = tabel.dengan_teks(p.masalah, ("kolom", "nilai", "aturan"), _netral)
+    frame = tabel.dengan_teks(p.masalah, ("kolom", "nilai", "aturan"), unduhan.sel_aman)
     buf = io.BytesIO()
     frame.write_csv(buf)
     return b"\xef\xbb\xbf" + buf.getvalue()

@@ -346,19 +346,15 @@ def ya_tidak(sel: str | None) -> Hasil[bool]:
 # ---------------------------------------------------------------------------------------------------------
 # Text and choices
 # ---------------------------------------------------------------------------------------------------------
-_RUMUS = re.compile(r"^[=+@]")
-
-
 def teks(sel: str | None, *, maks: int = 300) -> Hasil[str]:
-    """Free text, whitespace collapsed. Text that starts like a formula (=HYPERLINK(...), +, @) is refused:
-    a spreadsheet opening an export of it would run it."""
+    """Free text, whitespace collapsed. Text that starts like a formula ("+62 Kopi Banua", "@warung.acil",
+    "=Sari Rasa") is data and is kept verbatim: the protection belongs on the way out, where every CSV/XLSX
+    export neutralises it (:func:`dasbor.views.unduhan.sel_aman`)."""
     if sel is None:
         return None, None
     nilai = re.sub(r"\s+", " ", tampil(sel)).strip()
     if not nilai:
         return None, None
-    if _RUMUS.match(nilai):
-        return None, "teks berbentuk rumus (diawali =, + atau @) tidak diterima: tulis teksnya saja"
     if len(nilai) > maks:
         return None, f"teks lebih dari {maks} karakter"
     return nilai, None
@@ -397,8 +393,6 @@ def id_usaha(sel: str | None) -> Hasil[str]:
     if _ILMIAH.match(sel.strip().replace(" ", "")):
         return None, "ID/NIB tertulis dalam notasi ilmiah (angka hilang): format kolom sebagai Teks di Excel"
     nilai = _kode_angka(sel)
-    if _RUMUS.match(nilai):
-        return None, "teks berbentuk rumus (diawali =, + atau @) tidak diterima: tulis teksnya saja"
     if len(nilai) > 40:
         return None, "ID lebih dari 40 karakter"
     return nilai, None
@@ -432,8 +426,8 @@ class JalurCepat:
         return keluar["v"], keluar["e"]
 
 
-POLA_TEKS = r"^[^\s=+@\x00](?:[^\s\x00]| [^\s\x00])*$"
-"""Text already clean: no formula start, no marker, single spaces only, nothing to strip."""
+POLA_TEKS = r"^[^\s\x00](?:[^\s\x00]| [^\s\x00])*$"
+"""Text already clean: no marker, single spaces only, nothing to strip."""
 POLA_ID = r"^(?:\d{1,40}|[A-Za-z]+\d+)$"
 """Ids already clean: all digits (a NIB) or letters then digits (IKM000123)."""
 
