@@ -123,6 +123,7 @@ with tab_impor:
                 tahun=int(tahun) if tahun is not None else None,
                 terima_sebagian=sebagian,
                 kemajuan=lambda f, t: batang.progress(min(1.0, f), text=t),
+                maks_byte=settings.impor_maks_byte(),
             )
             batang.empty()
             st.session_state["pemeriksaan"] = (kunci, hasil)

@@ -9,6 +9,7 @@ import polars as pl
 import pytest
 
 from dasbor.views import impor
+from dasbor.warehouse import settings
 from dasbor.warehouse.impor import periksa
 from dasbor.warehouse.impor.pemeriksaan import Pemeriksaan
 from tests import impor_berkas as ib
@@ -256,10 +257,12 @@ def test_wrong_columns_say_which_were_expected() -> None:
     assert str(r["aturan"]).endswith("Judul kolom di berkas (baris 1): 'Nama Usaha', 'Kecamatan', 'TK L'")
 
 
-def test_file_over_the_size_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_file_over_the_size_limit_is_refused_on_the_web_only(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DASBOR_IMPOR_MAKS_MB", "0.001")
-    r = _satu_masalah(_cek("ikm.csv", ib.csv_ikm(ib.firma(40)), jenis="ikm"))
-    assert str(r["aturan"]).endswith("melebihi batas 0 MB (DASBOR_IMPOR_MAKS_MB)")
+    isi = ib.csv_ikm(ib.firma(40))
+    r = _satu_masalah(_cek("ikm.csv", isi, jenis="ikm", maks_byte=settings.impor_maks_byte()))
+    assert "melebihi batas unggah web 0 MB (DASBOR_IMPOR_MAKS_MB)" in str(r["aturan"])
+    assert _cek("ikm.csv", isi, jenis="ikm").status == "siap", "the command line has no size limit"
 
 
 def test_many_problems_are_counted_per_rule() -> None:

@@ -22,11 +22,12 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
 import polars as pl
+from rapidfuzz import fuzz, process
 
 T = TypeVar("T")
 Hasil = tuple[T | None, str | None]
@@ -365,6 +366,23 @@ def kunci_nama(teks_: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[^0-9a-z]+", " ", teks_.lower())).strip()
 
 
+MIRIP_MIN = 80
+"""rapidfuzz WRatio (0-100) from which a near spelling is offered as a hint."""
+
+
+def maksud(teks_: str, calon: Iterable[str], *, label: Callable[[str], str] | None = None) -> str:
+    """A "maksud Anda ...?" hint for a value not recognised: the closest of ``calon`` by rapidfuzz, or "".
+    A hint only, never an automatic match: the row stays refused until the user corrects it."""
+    daftar = [c for c in calon if c]
+    if not daftar or not teks_.strip():
+        return ""
+    terbaik = process.extractOne(teks_, daftar, scorer=fuzz.WRatio, processor=kunci_nama, score_cutoff=MIRIP_MIN)
+    if terbaik is None:
+        return ""
+    pilihan_ = terbaik[0]
+    return f" (maksud Anda '{label(pilihan_) if label else pilihan_}'?)"
+
+
 def pilihan(sel: str | None, alias: dict[str, str], nama: str) -> Hasil[str]:
     """One of a fixed set of values, through a table of aliases keyed by :func:`kunci_nama`."""
     if sel is None or kosong(sel):
@@ -373,7 +391,8 @@ def pilihan(sel: str | None, alias: dict[str, str], nama: str) -> Hasil[str]:
     if kunci in alias:
         return alias[kunci], None
     pilihan_sah = ", ".join(sorted(set(alias.values())))
-    return None, f"{nama} tidak dikenal (pilihan: {pilihan_sah})"
+    hint = maksud(tampil(sel), alias, label=lambda k: alias[k])
+    return None, f"{nama} tidak dikenal{hint} (pilihan: {pilihan_sah})"
 
 
 def pengurai_pilihan(alias: dict[str, str], nama: str) -> Callable[[str | None], Hasil[str]]:

@@ -41,6 +41,10 @@ class Pemeriksaan:
     terima_sebagian: bool = False
     muatan: bytes | None = None
     """For ``batas``: the boundary file to store (GeoJSON)."""
+    lembar: list[str] = field(default_factory=list)
+    """Every sheet of a workbook (empty for a CSV), for the page's sheet choice."""
+    lembar_dipakai: list[str] = field(default_factory=list)
+    """The sheets whose rows were read."""
 
     @property
     def masalah_berkas(self) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from dasbor.warehouse.impor.nilai import Hasil, kosong, kunci_nama, tampil
+from dasbor.warehouse.impor.nilai import Hasil, kosong, kunci_nama, maksud, tampil
 
 NAMA_RESMI: dict[str, str] = {
     "6301": "Tanah Laut",
@@ -99,7 +99,22 @@ def kabupaten(sel: str | None) -> Hasil[str]:
         return kode, None
     if provinsi(sel):
         return None, "harus kabupaten/kota, bukan provinsi"
-    return None, "kabupaten/kota tidak dikenal di Kalimantan Selatan"
+    return None, "kabupaten/kota tidak dikenal di Kalimantan Selatan" + maksud(
+        tampil(sel), _NAMA_SARAN, label=_label_saran
+    )
+
+
+_NAMA_SARAN: dict[str, str] = {
+    nama: kode
+    for kode, semua in ALIAS_KABUPATEN.items()
+    for nama in (NAMA_RESMI[kode].lower(), *semua)
+    if len(nama) > 3
+}
+"""Spellings offered in a "maksud Anda" hint (the short abbreviations would match too much)."""
+
+
+def _label_saran(nama: str) -> str:
+    return NAMA_RESMI[_NAMA_SARAN[nama]]
 
 
 KODE_PROVINSI = "63"
