@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import json
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -147,7 +148,7 @@ def esri_json(gdf: gpd.GeoDataFrame) -> bytes:
 # Workbooks and CSVs
 # ---------------------------------------------------------------------------------------------------------
 def xlsx(
-    lembar: list[tuple[str, list[list[object]]]],
+    lembar: Sequence[tuple[str, Sequence[Sequence[object]]]],
     *,
     tersembunyi: frozenset[str] = frozenset(),
     gabung: dict[str, list[tuple[int, int, int, int, str]]] | None = None,

@@ -502,7 +502,7 @@ def _pesan_kolom_kurang(jenis: Jenis, kurang: list[Bidang], judul: kolom.Judul, 
         for b in kurang
     )
     baris = "-".join(str(i + 1) for i in judul.baris)
-    awal = "tabel ringkasan (rekap), bukan daftar per usaha: " if _ringkasan(kurang) and judul.skor(jenis)[0] else ""
+    awal = "tabel ringkasan (rekap), bukan daftar per usaha: " if _ringkasan(kurang) else ""
     di = f" lembar '{lembar}'" if lembar else ""
     return f"{awal}kolom wajib tidak ditemukan: {harap}. Judul kolom di{di or ' berkas'} (baris {baris}): {ada}"
 
@@ -516,9 +516,12 @@ def _pesan_tanpa_judul(jenis: Jenis, calon: tuple[Lembar, list[str | None], int]
     if calon is None:
         return f"berkas tidak berisi tabel. Kolom yang diharapkan untuk {jenis.judul}: {harap}"
     _, sel, i = calon
-    ada = ", ".join(f"'{nilai.tampil(c)}'" for c in sel if c is not None)
+    isi = [nilai.tampil(c) for c in sel if c is not None]
+    ada = ", ".join(f"'{c}'" for c in isi[:10]) + (f" dan {len(isi) - 10} lainnya" if len(isi) > 10 else "")
+    saran = "".join(kolom.maksud_kolom(b, isi).replace(" (", f" ({b.label}: ", 1) for b in jenis.wajib)
     return (
-        f"judul kolom tidak dikenali sebagai {jenis.judul}. Baris {i + 1} berisi: {ada}. Kolom yang diharapkan: {harap}"
+        f"judul kolom tidak dikenali sebagai {jenis.judul}. Baris {i + 1} berisi: {ada}{saran}. "
+        f"Kolom yang diharapkan: {harap}"
     )
 
 
