@@ -43,7 +43,9 @@ def tulis_csv(path: Path, baris: int, seed: int = 12) -> int:
             potong.append(
                 f"91{i:011d};{awalan[i % 6]} Usaha {i};{KAB[i % 11]};Kecamatan {i % 17};{kbli[i % 7]};"
                 f"{KOMODITAS[i % 6]};{rng.randint(0, 40)};{rng.randint(0, 40)};{uang};{produksi};"
-                f"{rng.randint(1, 900) * 50_000:,d};{1990 + i % 35};{'Ya' if i % 3 else 'Tidak'};2025\n".replace(",", ".")
+                f"{rng.randint(1, 900) * 50_000:,d};{1990 + i % 35};{'Ya' if i % 3 else 'Tidak'};2025\n".replace(
+                    ",", "."
+                )
             )
             if len(potong) == 50_000:
                 f.write("".join(potong))

@@ -99,9 +99,11 @@ def kabupaten(sel: str | None) -> Hasil[str]:
         return kode, None
     if provinsi(sel):
         return None, "harus kabupaten/kota, bukan provinsi"
-    return None, "kabupaten/kota tidak dikenal di Kalimantan Selatan" + maksud(
-        tampil(sel), _NAMA_SARAN, label=_label_saran
-    )
+    kode_lain = re.fullmatch(r"(\d{2})\.?(\d{2})", kunci_nama(tampil(sel)).replace(" ", ""))
+    if kode_lain and kode_lain.group(1) != "63":
+        return None, f"kode wilayah {kode_lain.group(0)} bukan Kalimantan Selatan (kode kabupaten/kota Kalsel: 63xx)"
+    saran = maksud(tampil(sel), _NAMA_SARAN, label=_label_saran)
+    return None, "kabupaten/kota tidak dikenal di Kalimantan Selatan" + saran
 
 
 _NAMA_SARAN: dict[str, str] = {
@@ -115,6 +117,17 @@ _NAMA_SARAN: dict[str, str] = {
 
 def _label_saran(nama: str) -> str:
     return NAMA_RESMI[_NAMA_SARAN[nama]]
+
+
+def provinsi_kalsel(sel: str | None) -> Hasil[bool]:
+    """Parser for a province column (name or code): Kalimantan Selatan / 63 passes, any other province is
+    refused so a row of another province never lands on a Kalsel kabupaten of the same name."""
+    if sel is None or kosong(sel):
+        return None, None
+    kunci = kunci_nama(tampil(sel))
+    if kunci in PROVINSI or kunci in {"63", "kalimantan selatan", "prov kalsel"}:
+        return True, None
+    return None, f"provinsi '{tampil(sel)}', bukan Kalimantan Selatan: baris provinsi lain tidak diimpor"
 
 
 KODE_PROVINSI = "63"
