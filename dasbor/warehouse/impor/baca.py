@@ -68,6 +68,9 @@ class Lembar:
     sel: pl.DataFrame
     gabung: frozenset[int] = frozenset()
     """0-based rows where a merged range spanning several columns starts (a section or title row)."""
+    baris_asli: pl.Series | None = None
+    """Excel row of each row when the sheet was reshaped (:mod:`dasbor.warehouse.impor.lebar`); else row i is
+    Excel row i + 1."""
 
     def baris_teks(self, awal: int, akhir: int) -> list[list[str | None]]:
         """Rows ``awal``..``akhir`` (0-based, end excluded) as lists, for header detection and titles."""

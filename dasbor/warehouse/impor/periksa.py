@@ -19,7 +19,7 @@ from typing import Any
 
 import polars as pl
 
-from dasbor.warehouse.impor import baca, kolom, nilai, wilayah
+from dasbor.warehouse.impor import baca, kolom, lebar, nilai, wilayah
 from dasbor.warehouse.impor.baca import BerkasDitolak, Kemajuan, Lembar
 from dasbor.warehouse.impor.jenis import JENIS, Bidang, Jenis, batas
 from dasbor.warehouse.impor.pemeriksaan import SKEMA_MASALAH, Pemeriksaan, ditolak, masalah_kosong
@@ -229,7 +229,12 @@ def _baris_data(
     sel = lembar.sel
     if mulai < sel.height and kolom.baris_penomoran(lembar.baris_teks(mulai, mulai + 1)[0]):
         mulai += 1
-    wilayah_data = sel.slice(mulai).with_columns((pl.int_range(pl.len()) + mulai + 1).cast(pl.Int64).alias("_baris"))
+    nomor = (
+        pl.lit(lembar.baris_asli.slice(mulai))
+        if lembar.baris_asli is not None
+        else (pl.int_range(pl.len()) + mulai + 1).cast(pl.Int64)
+    )
+    wilayah_data = sel.slice(mulai).with_columns(nomor.alias("_baris"))
     semua = list(sel.columns)
     kosong = pl.all_horizontal(pl.col(c).is_null() for c in semua)
 
@@ -308,8 +313,8 @@ def _baris_data(
         "seksi": "baris judul bagian/kelompok",
     }
     for (jenis_b,), grup in dilewati.group_by("_jenis", maintain_order=True):
-        nomor = grup["_baris"].to_list()
-        daftar = ", ".join(str(n) for n in nomor[:8]) + (" ..." if len(nomor) > 8 else "")
+        nomor_baris = grup["_baris"].to_list()
+        daftar = ", ".join(str(n) for n in nomor_baris[:8]) + (" ..." if len(nomor_baris) > 8 else "")
         catatan.append(f"Lembar '{nama}': {label[str(jenis_b)]} dilewati (baris {daftar}).")
     if terisi:
         label_f = ", ".join(jenis.bidang_nama(f).label for f in sorted(terisi)) if jenis else ""
@@ -380,6 +385,9 @@ def _periksa_tabel(
     banyak = len(bacaan.lembar) > 1
     for lembar in semua:
         nm = _nama_lembar(lembar)
+        if lebar_baru := (lebar.target_lebar(lembar, jenis) or lebar.silang_bps(lembar, jenis, nama_berkas)):
+            lembar, catatan_lebar = lebar_baru
+            catatan.append(catatan_lebar)
         atas = lembar.baris_teks(0, kolom.BARIS_CARI + 1)
         judul = kolom.cari_judul(atas, jenis)
         if judul is None:
@@ -519,6 +527,12 @@ def _pesan_tanpa_judul(jenis: Jenis, calon: tuple[Lembar, list[str | None], int]
     isi = [nilai.tampil(c) for c in sel if c is not None]
     ada = ", ".join(f"'{c}'" for c in isi[:10]) + (f" dan {len(isi) - 10} lainnya" if len(isi) > 10 else "")
     saran = "".join(kolom.maksud_kolom(b, isi).replace(" (", f" ({b.label}: ", 1) for b in jenis.wajib)
+    tahun = sum(1 for c in isi if re.fullmatch(r"20\d{2}", c))
+    if tahun >= 2 and jenis.nama != "target":
+        return (
+            f"ini tabel ringkasan (tahun sebagai kolom, baris {i + 1}), bukan daftar per usaha; mirip jenis Target "
+            f"rencana (pilih jenis itu bila berisi target). Baris {i + 1} berisi: {ada}"
+        )
     return (
         f"judul kolom tidak dikenali sebagai {jenis.judul}. Baris {i + 1} berisi: {ada}{saran}. "
         f"Kolom yang diharapkan: {harap}"
