@@ -85,3 +85,16 @@ def test_peta_page_shows_the_real_map_and_attribution(gudang: Fixture) -> None:
     assert len(fig["data"][0]["geojson"]["features"]) == 13
     assert any(ATRIBUSI in c.value for c in at.caption)
     assert all("skematik" not in i.value for i in at.info)
+
+
+def test_pages_with_a_missing_configured_file_draw_the_schematic_map_and_say_why(
+    gudang: Fixture, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DASBOR_BOUNDARIES", str(tmp_path / "batashilang.geojson"))
+    peta = buka("peta", metrik="jumlah_ikm", tahun="2025")
+    assert not peta.exception, peta.exception
+    assert any("batashilang" in i.value and "tidak ditemukan" in i.value for i in peta.info)
+    assert json.loads(peta.get("plotly_chart")[0].proto.spec)["data"][0]["type"] == "heatmap"
+    ringkasan = buka("ringkasan")
+    assert not ringkasan.exception, ringkasan.exception
+    assert any("batashilang" in c.value and "tidak ditemukan" in c.value for c in ringkasan.caption)
