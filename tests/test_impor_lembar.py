@@ -170,3 +170,23 @@ def test_missing_column_message_hints_the_near_header_and_lists_at_most_ten() ->
     aturan = hasil.masalah["aturan"][0]
     assert "maksud Anda kolom 'Nama Usha'?" in aturan
     assert "dan 6 lainnya" in aturan and "Kolom 13" not in aturan
+
+
+def test_windows_1252_csv_and_a_merged_title_over_a_two_row_header() -> None:
+    csv = "Nama Usaha;Kab/Kota;TK L;TK P;Tahun\n+62 Kafé Banua;Tapin;1;1;2025\n@Warung–Acil;HSU;2;0;2025\n"
+    hasil = _cek("ikm.csv", csv.encode("cp1252"), jenis="ikm")
+    assert hasil.data["nama_usaha"].to_list() == ["+62 Kafé Banua", "@Warung–Acil"]
+    assert any("Windows-1252" in c for c in hasil.catatan)
+    baris: list[list[object]] = [
+        ["DAFTAR IKM KABUPATEN HULU SUNGAI UTARA TAHUN 2025"],
+        ["Nama Usaha", "Kecamatan", "Tenaga Kerja", None],
+        [None, None, "L", "P"],
+        ["UD A", "Amuntai Tengah", 3, 4],
+        ["UD B", "Banjang", 1, 1],
+        ["JUMLAH", None, 4, 5],
+    ]
+    gabung = {"HSU": [(0, 0, 0, 3, "DAFTAR IKM KABUPATEN HULU SUNGAI UTARA TAHUN 2025"), (1, 2, 1, 3, "Tenaga Kerja")]}
+    dua = _cek("ikm_hsu.xlsx", bk.xlsx([("HSU", baris)], gabung=gabung), jenis="ikm")
+    assert dua.status == "siap", impor.teks(dua)
+    assert dua.data.select("kode_bps", "tenaga_kerja_l", "tenaga_kerja_p").rows() == [("6308", 3, 4), ("6308", 1, 1)]
+    assert not any("(jumlah)" in c for c in dua.catatan), "the JUMLAH row agrees with the rows"
