@@ -190,3 +190,12 @@ def test_windows_1252_csv_and_a_merged_title_over_a_two_row_header() -> None:
     assert dua.status == "siap", impor.teks(dua)
     assert dua.data.select("kode_bps", "tenaga_kerja_l", "tenaga_kerja_p").rows() == [("6308", 3, 4), ("6308", 1, 1)]
     assert not any("(jumlah)" in c for c in dua.catatan), "the JUMLAH row agrees with the rows"
+
+
+def test_jumlah_of_money_typed_the_indonesian_way_is_compared_too() -> None:
+    csv = "Nama Usaha;Kab/Kota;Investasi (Rp);Tahun\nUD A;Tapin;Rp 1.000.000;2025\nUD B;Tapin;2.500.000;2025\n"
+    sama = _cek("ikm.csv", (csv + "JUMLAH;;Rp 3.500.000;\n").encode(), jenis="ikm")
+    assert sama.status == "siap" and not any("(jumlah)" in c for c in sama.catatan)
+    beda = _cek("ikm.csv", (csv + "JUMLAH;;Rp 1.000.000;\n").encode(), jenis="ikm")
+    note = next(c for c in beda.catatan if "(jumlah)" in c)
+    assert "di berkas 1.000.000, jumlah baris yang diimpor 3.500.000 (selisih 2.500.000)" in note

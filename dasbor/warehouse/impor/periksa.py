@@ -466,10 +466,11 @@ def _bandingkan_jumlah(lembar_ok: list[_Lembar], jenis: Jenis, data: pl.DataFram
             b = jenis.bidang_nama(f)
             if b.tipe not in (pl.Int64, pl.Float64) or f not in milik.columns or f in {"tahun_data", "tahun", "bulan"}:
                 continue
-            nilai_total, salah = nilai.desimal(baris.get(f))
-            if nilai_total is None or salah is not None:
+            urai = nilai.desimal if k.faktor != 1.0 else b.urai
+            nilai_total, salah = urai(baris.get(f))
+            if not isinstance(nilai_total, int | float) or salah is not None:
                 continue
-            di_berkas = nilai_total * k.faktor
+            di_berkas = float(nilai_total) * k.faktor
             diimpor = float(milik[f].fill_null(0).sum())
             if abs(di_berkas - diimpor) > max(0.5, abs(di_berkas) * 1e-9):
                 catatan.append(
