@@ -224,6 +224,21 @@ def periksa_zip(data: bytes, maks_byte: int, rasio_maks: float = RASIO_ZIP_MAKS)
     return arsip
 
 
+def _sel_kolom(nilai_kolom: tuple[object, ...]) -> list[str | None]:
+    """One column of typed cells as texts (:func:`nilai.sel_excel`), with a fast path for plain text, the most
+    common cell; Excel stores 2025 as 2025.0, which is read as the integer shown."""
+    hasil: list[str | None] = []
+    tambah = hasil.append
+    for sel in nilai_kolom:
+        if type(sel) is str:
+            tambah(sel.strip() or None)
+        elif type(sel) is float and sel.is_integer() and abs(sel) < 1e15:
+            tambah(nilai.sel_excel(int(sel)))
+        else:
+            tambah(nilai.sel_excel(sel))
+    return hasil
+
+
 def _baca_xlsx(data: bytes, kemajuan: Kemajuan | None) -> Bacaan:
     """Every visible sheet through python-calamine (typed cells: numbers stay numbers, dates stay dates, read
     in Rust, many times faster than an openpyxl cell loop); hidden sheets are named in a note."""
@@ -251,13 +266,8 @@ def _baca_xlsx(data: bytes, kemajuan: Kemajuan | None) -> Bacaan:
             baris = lembar_xl.to_python(skip_empty_area=False)
             gabung = frozenset(r0 for (r0, c0), (_r1, c1) in (lembar_xl.merged_cell_ranges or []) if c1 > c0)
             lebar = max((len(r) for r in baris), default=0)
-            kolom: list[list[str | None]] = [[None] * len(baris) for _ in range(lebar)]
-            for i, r in enumerate(baris):
-                for k, sel in enumerate(r):
-                    if sel != "":
-                        if type(sel) is float and sel.is_integer() and abs(sel) < 1e15:
-                            sel = int(sel)  # Excel stores 2025 as 2025.0; read it as the integer shown
-                        kolom[k][i] = nilai.sel_excel(sel)
+            rata = [r if len(r) == lebar else [*r, *([""] * (lebar - len(r)))] for r in baris]
+            kolom = [_sel_kolom(c) for c in zip(*rata, strict=True)]
             frame = pl.DataFrame({f"k{k}": pl.Series(v, dtype=pl.String) for k, v in enumerate(kolom)})
             bacaan.lembar.append(Lembar(meta.name, frame, gabung))
     except BerkasDitolak:
