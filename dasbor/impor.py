@@ -1,8 +1,9 @@
-"""Command line: ``python -m dasbor.impor FILE --jenis KIND [--tahun YEAR] [--periksa] [--terima-sebagian]``.
+"""Command line: ``python -m dasbor.impor FILE --jenis KIND [--tahun YEAR] [--lembar SHEET] [--periksa]``.
 
 Exit status: 0 imported (or, with ``--periksa``, the file would import as it is), 1 rejected or not applied
 (the report is printed), 2 usage error (unknown option or kind, missing file). Also ``--kembalikan``
-(restore the warehouse as before the last import) and ``--templat KIND --out FILE``.
+(restore the warehouse as before the last import) and ``--templat KIND --out FILE``. No size limit here (the
+50 MB limit belongs to the web upload): a file that fits the memory budget imports.
 Progress goes to stderr, the report to stdout.
 """
 
@@ -28,6 +29,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("berkas", nargs="?", type=Path, help="berkas CSV, XLSX, GeoJSON atau zip")
     parser.add_argument("--jenis", choices=SEMUA_JENIS, help="jenis berkas (tanpa ini: ditebak dari judul kolom)")
     parser.add_argument("--tahun", type=int, help="tahun data/periode bila berkas tidak menyebutnya")
+    parser.add_argument(
+        "--lembar", metavar="NAMA", help="baca hanya lembar XLSX ini (tanpa ini: setiap lembar yang cocok jenisnya)"
+    )
     parser.add_argument("--periksa", action="store_true", help="hanya periksa, gudang data tidak diubah")
     parser.add_argument(
         "--terima-sebagian", action="store_true", help="impor baris yang sah, lewati yang bermasalah (dilaporkan)"
@@ -80,6 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         tahun=args.tahun,
         terima_sebagian=args.terima_sebagian,
         kemajuan=_kemajuan,
+        lembar=args.lembar,
     )
     print(impor.teks(hasil))
     if args.laporan:

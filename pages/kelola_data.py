@@ -62,7 +62,9 @@ with tab_impor:
     )
     if unggahan is not None:
         isi = unggahan.getvalue()
-        kunci = (unggahan.name, len(isi), hash(isi), jenis, tahun, sebagian)
+        kunci_lembar = f"lembar_{hash(isi)}"
+        lembar = impor.lembar_dipilih(st.session_state.get(kunci_lembar))
+        kunci = (unggahan.name, len(isi), hash(isi), jenis, tahun, sebagian, lembar)
         simpanan = st.session_state.get("pemeriksaan")
         if simpanan is None or simpanan[0] != kunci:
             batang = st.progress(0.0, text="Memeriksa berkas ...")
@@ -73,6 +75,8 @@ with tab_impor:
                 tahun=int(tahun) if tahun is not None else None,
                 terima_sebagian=sebagian,
                 kemajuan=lambda f, t: batang.progress(min(1.0, f), text=t),
+                maks_byte=settings.impor_maks_byte(),
+                lembar=lembar,
             )
             batang.empty()
             st.session_state["pemeriksaan"] = (kunci, hasil)
@@ -82,9 +86,13 @@ with tab_impor:
             hasil = simpanan[1]
         tingkat, kalimat = impor.pesan_status(hasil)
         {"success": st.success, "warning": st.warning, "error": st.error}[tingkat](kalimat)
+        if pilihan_lembar := impor.pilihan_lembar(hasil):
+            st.selectbox("Lembar yang dibaca", pilihan_lembar, key=kunci_lembar)
+        if keterangan := impor.keterangan_lembar(hasil):
+            st.caption(impor.teks_md(keterangan))
         if hasil.catatan:
             with st.expander(f"Catatan pembacaan ({len(hasil.catatan)})", expanded=not hasil.boleh_impor):
-                st.markdown("\n".join(f"- {c}" for c in hasil.catatan))
+                st.markdown(impor.catatan_md(hasil.catatan))
         if not hasil.pemetaan.is_empty():
             with st.expander("Kolom di berkas dan cara membacanya"):
                 st.dataframe(hasil.pemetaan, hide_index=True, width="stretch")

@@ -103,12 +103,6 @@ KASUS_BURUK: list[tuple[str, str, Callable[[], bytes], str]] = [
         "ikm.csv, baris 3, kolom (tanpa judul) (kolom G): nilai '2025': nilai di kolom G yang tidak berjudul: "
         "kolom bergeser?",
     ),
-    (
-        "rumus",
-        "ikm.csv",
-        lambda: f'{KEPALA}\n1;"=HYPERLINK(""http://x.id"")";Tapin;1;2;2025\n'.encode(),
-        "ikm.csv, baris 2, kolom Nama Usaha (kolom B): nilai '=HYPERLINK(\"http://x.id\")': teks berbentuk rumus",
-    ),
 ]
 
 
@@ -129,14 +123,13 @@ def test_bad_file_exit_1_prints_its_place_and_keeps_the_warehouse_byte_identical
     assert _sha(salinan_gudang) == sebelum
 
 
-def test_file_over_the_size_limit(
+def test_the_web_size_limit_does_not_apply_on_the_command_line(
     salinan_gudang: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("DASBOR_IMPOR_MAKS_MB", "0.01")
-    sebelum = _sha(salinan_gudang)
-    assert _jalankan(tmp_path, salinan_gudang, "ikm.csv", ib.csv_ikm(ib.firma(200)), "--jenis", "ikm") == 1
-    assert "melebihi batas 0 MB (DASBOR_IMPOR_MAKS_MB)" in capsys.readouterr().out
-    assert _sha(salinan_gudang) == sebelum
+    args = ("--jenis", "ikm", "--periksa")
+    assert _jalankan(tmp_path, salinan_gudang, "ikm.csv", ib.csv_ikm(ib.firma(200)), *args) == 0
+    assert "200 baris siap diimpor" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(

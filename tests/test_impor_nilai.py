@@ -182,9 +182,9 @@ def test_months_dates_and_formula_text() -> None:
     assert nilai.tanggal("15/08/2024") == (dt.date(2024, 8, 15), None)
     assert nilai.tanggal("1 Maret 2024") == (dt.date(2024, 3, 1), None)
     assert nilai.tanggal("31/02/2024") == (None, "tanggal tidak ada di kalender")
-    assert nilai.teks('=HYPERLINK("http://contoh.id","klik")')[1] == (
-        "teks berbentuk rumus (diawali =, + atau @) tidak diterima: tulis teksnya saja"
-    )
+    # Formula-like text is data, kept verbatim (the exports neutralise it on the way out).
+    for t in ('=HYPERLINK("http://contoh.id","klik")', "+62 Kopi Banua", "@warung.acil", "-Dodol Kandangan"):
+        assert nilai.teks(t) == (t, None)
     assert nilai.id_usaha("9,12E+12")[1] is not None
     assert nilai.id_usaha(f"{nilai.PENANDA_ANGKA}9120001234567.0") == ("9120001234567", None)
 

@@ -74,7 +74,7 @@ def test_an_unreadable_file_is_named_with_its_reason(tmp_path: Path, monkeypatch
     monkeypatch.setenv("DASBOR_BOUNDARIES", str(palsu))
     hasil = batas.muat(NAMA)
     assert hasil.skema
-    assert "batas.geojson tidak dapat dibaca" in hasil.pesan[0]
+    assert "batas.geojson tidak dipakai: bukan berkas batas wilayah" in hasil.pesan[0]
 
 
 def test_without_a_file_the_schematic_map_has_13_equal_tiles(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,5 +1,5 @@
 """``python -m dasbor.bench --scale N --json FILE [--runs K] [--cache DIR] [--sessions N] [--pause A,B]
-[--warehouse PATH]``.
+[--warehouse PATH] [--impor-baris N]``.
 
 Order of work: warehouse (build in a child process, or reuse), queries against pandas, pages under AppTest,
 then a live server (memory of one session, then N simultaneous sessions). A part that fails is recorded in
@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from dasbor.bench import goals, live_server, machine, page_timing, query_timing, results, warehouse
+from dasbor.bench import goals, impor_besar, live_server, machine, page_timing, query_timing, results, warehouse
 from dasbor.warehouse import settings
 
 BENCH_VERSION = 1
@@ -46,6 +46,13 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--rebuild", action="store_true", help="build again even if the cache is current")
     parser.add_argument("--note", default="", help="a sentence for the report (e.g. 'machine shared')")
     parser.add_argument("--markdown", type=Path, default=None, help="also write this run's tables as Markdown")
+    parser.add_argument(
+        "--impor-baris",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also import a generated N-row registry CSV from the command line (issue 12: 1000000)",
+    )
     parser.add_argument(
         "--parts",
         default=",".join(PARTS),
@@ -100,6 +107,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     part("queries", lambda: query_timing.time_queries(path, w.parquet.resolve(), settings_q))
     part("pages", lambda: {"pages": page_timing.time_pages(path, runs=args.runs)})
     part("server", lambda: live_server.measure(path, args.sessions, pause_s=args.pause))
+    if args.impor_baris > 0:
+        parts.append("impor")
+        part("impor", lambda: impor_besar.measure(path, args.impor_baris))
     for name, figures in (result.get("queries") or {}).items():
         if figures.get("error"):
             result["errors"].append(f"query {name}: {figures['error']}")
@@ -117,6 +127,8 @@ def main(argv: list[str] | None = None) -> int:
     text = results.render([result])
     if args.markdown is not None:
         args.markdown.write_text(text, encoding="utf-8")
+    if "impor_besar" in result:
+        text += "\n" + impor_besar.render(result) + "\n"
     print(text)
     print(f"Figures written to {args.json}")
     for error in result["errors"]:

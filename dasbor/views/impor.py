@@ -16,7 +16,7 @@ import re
 
 import polars as pl
 
-from dasbor.views import formats, tabel
+from dasbor.views import formats, tabel, unduhan
 from dasbor.warehouse.impor.jenis import JENIS
 from dasbor.warehouse.impor.pemeriksaan import Pemeriksaan
 from dasbor.warehouse.impor.riwayat import KOLOM_LOG, WITA
@@ -229,14 +229,9 @@ def teks(p: Pemeriksaan, maks: int = 30) -> str:
     return "\n".join(hasil)
 
 
-def _netral(teks_: str) -> str:
-    """A cell a spreadsheet would read as a formula, made inert."""
-    return "'" + teks_ if re.match(r"^[=+\-@\t\r]", teks_) else teks_
-
-
 def csv(p: Pemeriksaan) -> bytes:
     """All problems as CSV (UTF-8 with BOM, so Excel shows the letters right)."""
-    frame = tabel.dengan_teks(p.masalah, ("kolom", "nilai", "aturan"), _netral)
+    frame = tabel.dengan_teks(p.masalah, ("kolom", "nilai", "aturan"), unduhan.sel_aman)
     buf = io.BytesIO()
     frame.write_csv(buf)
     return b"\xef\xbb\xbf" + buf.getvalue()
@@ -268,3 +263,43 @@ def xlsx(p: Pemeriksaan) -> bytes:
         ws.freeze_panes(1, 0)
     buku.close()
     return buf.getvalue()
+
+
+_MD_KHUSUS = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$:])")
+
+
+def teks_md(teks_: str) -> str:
+    """Text from a file (sheet names, headers, values in notes) made literal for Markdown: every character
+    Markdown or Streamlit would interpret is escaped, so a sheet called "**x**" or "[a](b)" shows as typed."""
+    return _MD_KHUSUS.sub(r"\\\1", teks_)
+
+
+def catatan_md(catatan: list[str]) -> str:
+    """The reading notes as a Markdown list, each note escaped (:func:`teks_md`)."""
+    return "\n".join(f"- {teks_md(c)}" for c in catatan)
+
+
+OTOMATIS = "(otomatis: setiap lembar yang cocok)"
+"""The first option of the sheet choice on Kelola Data: let the importer pick."""
+
+
+def pilihan_lembar(p: Pemeriksaan) -> list[str]:
+    """Options of the sheet choice for a checked workbook: automatic first, then every sheet; empty when the
+    file has one sheet or none (a CSV), so the page shows no choice."""
+    return [OTOMATIS, *p.lembar] if len(p.lembar) > 1 else []
+
+
+def lembar_dipilih(pilihan: object) -> str | None:
+    """The sheet to force from the widget value: None for the automatic choice."""
+    return None if pilihan in (None, OTOMATIS) else str(pilihan)
+
+
+def keterangan_lembar(p: Pemeriksaan) -> str:
+    """One sentence under the status: which sheet(s) the preview comes from (plain text, for st.caption)."""
+    if not p.lembar_dipakai or not p.lembar:
+        return ""
+    dipakai = ", ".join(f"'{n}'" for n in p.lembar_dipakai)
+    lain = len(p.lembar) - len(p.lembar_dipakai)
+    return f"Dibaca dari lembar {dipakai}" + (
+        f"; {lain} lembar lain dilewati (lihat Catatan pembacaan)." if lain else "."
+    )

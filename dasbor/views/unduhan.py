@@ -129,8 +129,14 @@ def ke_xlsx(df: pl.DataFrame, keterangan: Sequence[tuple[str, str]], *, contoh: 
     return buf.getvalue()
 
 
-def _teks_aman(teks: str) -> str:
+def sel_aman(teks: str) -> str:
+    """One cell made inert for a spreadsheet (the OWASP CSV-injection rule): text starting with ``=``, ``+``,
+    ``-``, ``@``, a tab or a carriage return gets a leading apostrophe ("+62 Kopi Banua" -> "'+62 Kopi Banua").
+    The one scalar form of the rule; :func:`netralkan` is the same rule for a whole frame."""
     return "'" + teks if teks.startswith(AWALAN_RUMUS) else teks
+
+
+_teks_aman = sel_aman
 
 
 def keterangan_sumber(sumber: pl.DataFrame) -> list[tuple[str, str]]:

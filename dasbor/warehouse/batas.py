@@ -1,8 +1,10 @@
 """Kabupaten boundaries for the maps: read any boundary file the office has, match it to the 13 kabupaten,
 simplify it once for the browser, or fall back to a schematic tile map.
 
-Why a fallback: the repository ships no boundary file (the BPS/HDX one is licensed for attribution and is
-large), and a meeting must still get a map. Why matching by code *or* name: offices receive shapefiles with
+The repository ships a simplified BPS 2020 file (``data/batas/``, CC BY-IGO, derived by
+:mod:`dasbor.warehouse.batas_turunan`); an office file (``DASBOR_BOUNDARIES`` or an import in ``data/geo/``)
+overrides it. Why a fallback: a missing or broken configured file must still give a meeting a map.
+Why matching by code *or* name: offices receive shapefiles with
 BPS codes, Kemendagri codes, or only names spelt the local way ("Kota Baru", "Banjar Baru", "Kab. Tala").
 geopandas is imported here only.
 """
@@ -18,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from dasbor.warehouse import settings
+from dasbor.warehouse.impor import geo_baca
 
 SIMPLIFY_DERAJAT = 0.004
 """Douglas-Peucker tolerance (about 400 m): the whole province stays well under 1 MB in the page."""
@@ -131,27 +134,9 @@ def skema(nama: dict[str, str]) -> Batas:
     )
 
 
-def _baca(path: Path) -> Any:
-    import geopandas as gpd
-
-    sumber = f"zip://{path}" if path.suffix.lower() == ".zip" else str(path)
-    gdf = gpd.read_file(sumber)
-    if gdf.crs is None:
-        gdf = gdf.set_crs(4326)
-    return gdf.to_crs(4326)
-
-
-def _kolom_cocok(gdf: Any, kode_bps: set[str]) -> tuple[str | None, dict[int, str]]:
-    """The attribute column that matches the most features, and the matches."""
-    terbaik: tuple[str | None, dict[int, str]] = (None, {})
-    for kolom in [c for c in gdf.columns if c != "geometry"]:
-        cocok = {}
-        for i, nilai in enumerate(gdf[kolom].tolist()):
-            if nilai is not None and (kode := cocokkan(str(nilai), kode_bps)):
-                cocok[i] = kode
-        if len(set(cocok.values())) > len(set(terbaik[1].values())):
-            terbaik = (kolom, cocok)
-    return terbaik
+def _cadangan(nama: dict[str, str], pesan: str) -> Batas:
+    cadangan = skema(nama)
+    return Batas(cadangan.geojson, True, cadangan.atribusi, (pesan,))
 
 
 @lru_cache(maxsize=4)
@@ -159,55 +144,49 @@ def _muat(path_str: str, mtime: float, nama_items: tuple[tuple[str, str], ...], 
     nama = dict(nama_items)
     path = Path(path_str)
     try:
-        gdf = _baca(path)
-    except Exception as exc:  # noqa: BLE001 - any reader failure becomes a message, the map falls back
-        cadangan = skema(nama)
-        return Batas(
-            cadangan.geojson,
-            True,
-            cadangan.atribusi,
-            (
-                f"Berkas batas wilayah {path.name} tidak dapat dibaca ({type(exc).__name__}: {exc}); "
-                "ditampilkan peta skematik.",
-            ),
+        hasil = geo_baca.baca_kabupaten(path)
+    except geo_baca.BatasTidakSah as exc:
+        return _cadangan(
+            nama, f"Berkas batas wilayah {path.name} tidak dipakai: {exc.alasan}. Ditampilkan peta skematik."
         )
-    kolom, cocok = _kolom_cocok(gdf, set(nama))
-    hilang = [nama[k] for k in nama if k not in set(cocok.values())]
-    if hilang or kolom is None:
-        cadangan = skema(nama)
-        daftar = ", ".join(hilang)
-        return Batas(
-            cadangan.geojson,
-            True,
-            cadangan.atribusi,
-            (
-                f"{daftar} tidak ditemukan di file batas wilayah {path.name} (dicocokkan dengan kode BPS, "
-                "kode Kemendagri atau nama); ditampilkan peta skematik.",
-            ),
+    gdf = hasil.gdf[hasil.gdf["kode_bps"].isin(list(nama))].reset_index(drop=True)
+    hilang = [nama[k] for k in nama if k not in set(gdf["kode_bps"])]
+    if hilang:
+        return _cadangan(
+            nama,
+            f"{', '.join(hilang)} tidak ditemukan di file batas wilayah {path.name} (dicocokkan dengan kode BPS, "
+            "kode Kemendagri atau nama); ditampilkan peta skematik.",
         )
-    gdf = gdf.iloc[sorted(cocok)].copy()
-    gdf["kode_bps"] = [cocok[i] for i in sorted(cocok)]
-    gdf = gdf.dissolve(by="kode_bps", as_index=False)
-    gdf["geometry"] = gdf.geometry.simplify(SIMPLIFY_DERAJAT, preserve_topology=True)
+    if path != settings.batas_bawaan_path():
+        # One coverage: a shared border is simplified once, so neighbours keep it with no gap or sliver.
+        gdf["geometry"] = gdf.geometry.simplify_coverage(SIMPLIFY_DERAJAT)
     gdf["nama"] = [nama[k] for k in gdf["kode_bps"]]
     geo = json.loads(gdf[["kode_bps", "nama", "geometry"]].to_json(drop_id=True))
     for fitur in geo["features"]:
         fitur["id"] = fitur["properties"]["kode_bps"]
-    return Batas(geo, skema=False, atribusi=atribusi or f"Batas administrasi: {path.name}")
+    if not atribusi:
+        bawaan = path == settings.batas_bawaan_path()
+        atribusi = settings.ATRIBUSI_BAWAAN if bawaan else f"Batas administrasi: {path.name}"
+    return Batas(geo, skema=False, atribusi=atribusi)
 
 
 def muat(nama: dict[str, str]) -> Batas:
-    """Boundaries from ``DASBOR_BOUNDARIES`` (or ``data/geo/``), else the schematic map with a note."""
+    """Boundaries from ``DASBOR_BOUNDARIES``, an imported file in ``data/geo/`` or the shipped BPS 2020 file,
+    else the schematic map with a note. A configured path that is missing or unreadable never raises: the
+    schematic map is drawn with a message naming the file and the reason."""
     path = settings.boundaries_path()
     if path is None:
-        cadangan = skema(nama)
-        return Batas(
-            cadangan.geojson,
-            True,
-            cadangan.atribusi,
-            (
-                "Belum ada berkas batas wilayah: taruh GeoJSON, GeoPackage atau Shapefile ber-zip di "
-                "data/geo/ atau tunjuk dengan DASBOR_BOUNDARIES.",
-            ),
+        return _cadangan(
+            nama,
+            "Belum ada berkas batas wilayah: taruh GeoJSON, GeoPackage atau Shapefile ber-zip di "
+            "data/geo/ atau tunjuk dengan DASBOR_BOUNDARIES.",
         )
-    return _muat(str(path), path.stat().st_mtime, tuple(sorted(nama.items())), settings.boundaries_attribution())
+    try:
+        mtime = path.stat().st_mtime
+    except OSError:
+        return _cadangan(
+            nama,
+            f"Berkas batas wilayah {path} (DASBOR_BOUNDARIES) tidak ditemukan atau tidak dapat dibuka; "
+            "ditampilkan peta skematik.",
+        )
+    return _muat(str(path), mtime, tuple(sorted(nama.items())), settings.boundaries_attribution())

@@ -42,21 +42,35 @@ def tampilkan_daftar_ikm() -> bool:
 
 def boundaries_path() -> Path | None:
     """The kabupaten boundary file: ``DASBOR_BOUNDARIES``, else the first GeoJSON, GeoPackage or zipped
-    Shapefile in ``data/geo/``, else None (the maps then draw the schematic tile map)."""
+    Shapefile in ``data/geo/`` (an imported file), else the shipped BPS 2020 file (:func:`batas_bawaan_path`),
+    else None (the maps then draw the schematic tile map). A configured path that does not exist is returned
+    as is: the map loader says so and falls back, it never crashes."""
     raw = os.environ.get("DASBOR_BOUNDARIES", "").strip()
     if raw:
         return Path(raw)
-    folder = PROJECT_ROOT / "data" / "geo"
+    folder = geo_dir()
     if folder.is_dir():
         for pola in ("*.geojson", "*.json", "*.gpkg", "*.zip"):
             ada = sorted(folder.glob(pola))
             if ada:
                 return ada[0]
-    return None
+    bawaan = batas_bawaan_path()
+    return bawaan if bawaan.is_file() else None
+
+
+def batas_bawaan_path() -> Path:
+    """The boundary file shipped in the repository: BPS 2020 kabupaten via OCHA/HDX (CC BY-IGO), simplified
+    (``data/batas/kalsel_kabupaten.geojson``; source and derivation in ``data/batas/SUMBER.md``)."""
+    return PROJECT_ROOT / "data" / "batas" / "kalsel_kabupaten.geojson"
+
+
+ATRIBUSI_BAWAAN = "Batas administrasi: BPS 2020 via OCHA/HDX (CC BY-IGO)"
+"""Caption under every map drawn from the shipped boundary file."""
 
 
 def boundaries_attribution() -> str:
-    """The attribution printed under every map: ``DASBOR_BOUNDARIES_ATTRIBUTION`` (empty = the file name)."""
+    """The attribution printed under every map: ``DASBOR_BOUNDARIES_ATTRIBUTION`` (empty = the file name, or
+    :data:`ATRIBUSI_BAWAAN` for the shipped file)."""
     return os.environ.get("DASBOR_BOUNDARIES_ATTRIBUTION", "").strip()
 
 

@@ -73,6 +73,17 @@ def cocokkan(judul: str | None, jenis: Jenis) -> Bidang | None:
     return _indeks_sinonim(jenis).get(kunci_judul(judul)[0])
 
 
+def maksud_kolom(bidang: Bidang, judul_lain: Sequence[str]) -> str:
+    """A "maksud Anda kolom ...?" hint: the unrecognised header closest to the field's name or synonyms."""
+    terbaik = ""
+    for s in (bidang.label, *bidang.sinonim):
+        hint = nilai.maksud(s, judul_lain)
+        if hint:
+            terbaik = hint
+            break
+    return terbaik.replace("maksud Anda", "maksud Anda kolom")
+
+
 @dataclass(frozen=True)
 class KolomBerkas:
     """One column of the file as mapped: where it is, its header, what it fills, how its values scale."""

@@ -22,11 +22,12 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
 import polars as pl
+from rapidfuzz import fuzz, process
 
 T = TypeVar("T")
 Hasil = tuple[T | None, str | None]
@@ -346,19 +347,15 @@ def ya_tidak(sel: str | None) -> Hasil[bool]:
 # ---------------------------------------------------------------------------------------------------------
 # Text and choices
 # ---------------------------------------------------------------------------------------------------------
-_RUMUS = re.compile(r"^[=+@]")
-
-
 def teks(sel: str | None, *, maks: int = 300) -> Hasil[str]:
-    """Free text, whitespace collapsed. Text that starts like a formula (=HYPERLINK(...), +, @) is refused:
-    a spreadsheet opening an export of it would run it."""
+    """Free text, whitespace collapsed. Text that starts like a formula ("+62 Kopi Banua", "@warung.acil",
+    "=Sari Rasa") is data and is kept verbatim: the protection belongs on the way out, where every CSV/XLSX
+    export neutralises it (:func:`dasbor.views.unduhan.sel_aman`)."""
     if sel is None:
         return None, None
     nilai = re.sub(r"\s+", " ", tampil(sel)).strip()
     if not nilai:
         return None, None
-    if _RUMUS.match(nilai):
-        return None, "teks berbentuk rumus (diawali =, + atau @) tidak diterima: tulis teksnya saja"
     if len(nilai) > maks:
         return None, f"teks lebih dari {maks} karakter"
     return nilai, None
@@ -369,6 +366,23 @@ def kunci_nama(teks_: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[^0-9a-z]+", " ", teks_.lower())).strip()
 
 
+MIRIP_MIN = 80
+"""rapidfuzz WRatio (0-100) from which a near spelling is offered as a hint."""
+
+
+def maksud(teks_: str, calon: Iterable[str], *, label: Callable[[str], str] | None = None) -> str:
+    """A "maksud Anda ...?" hint for a value not recognised: the closest of ``calon`` by rapidfuzz, or "".
+    A hint only, never an automatic match: the row stays refused until the user corrects it."""
+    daftar = [c for c in calon if c]
+    if not daftar or not teks_.strip():
+        return ""
+    terbaik = process.extractOne(teks_, daftar, scorer=fuzz.WRatio, processor=kunci_nama, score_cutoff=MIRIP_MIN)
+    if terbaik is None:
+        return ""
+    pilihan_ = terbaik[0]
+    return f" (maksud Anda '{label(pilihan_) if label else pilihan_}'?)"
+
+
 def pilihan(sel: str | None, alias: dict[str, str], nama: str) -> Hasil[str]:
     """One of a fixed set of values, through a table of aliases keyed by :func:`kunci_nama`."""
     if sel is None or kosong(sel):
@@ -377,7 +391,8 @@ def pilihan(sel: str | None, alias: dict[str, str], nama: str) -> Hasil[str]:
     if kunci in alias:
         return alias[kunci], None
     pilihan_sah = ", ".join(sorted(set(alias.values())))
-    return None, f"{nama} tidak dikenal (pilihan: {pilihan_sah})"
+    hint = maksud(tampil(sel), alias, label=lambda k: alias[k])
+    return None, f"{nama} tidak dikenal{hint} (pilihan: {pilihan_sah})"
 
 
 def pengurai_pilihan(alias: dict[str, str], nama: str) -> Callable[[str | None], Hasil[str]]:
@@ -397,8 +412,6 @@ def id_usaha(sel: str | None) -> Hasil[str]:
     if _ILMIAH.match(sel.strip().replace(" ", "")):
         return None, "ID/NIB tertulis dalam notasi ilmiah (angka hilang): format kolom sebagai Teks di Excel"
     nilai = _kode_angka(sel)
-    if _RUMUS.match(nilai):
-        return None, "teks berbentuk rumus (diawali =, + atau @) tidak diterima: tulis teksnya saja"
     if len(nilai) > 40:
         return None, "ID lebih dari 40 karakter"
     return nilai, None
@@ -432,8 +445,8 @@ class JalurCepat:
         return keluar["v"], keluar["e"]
 
 
-POLA_TEKS = r"^[^\s=+@\x00](?:[^\s\x00]| [^\s\x00])*$"
-"""Text already clean: no formula start, no marker, single spaces only, nothing to strip."""
+POLA_TEKS = r"^[^\s\x00](?:[^\s\x00]| [^\s\x00])*$"
+"""Text already clean: no marker, single spaces only, nothing to strip."""
 POLA_ID = r"^(?:\d{1,40}|[A-Za-z]+\d+)$"
 """Ids already clean: all digits (a NIB) or letters then digits (IKM000123)."""
 

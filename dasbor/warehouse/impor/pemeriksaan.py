@@ -48,6 +48,10 @@ class Pemeriksaan:
     """The file as received, byte for byte: what the archive of accepted imports keeps (set by :func:`bawa_asli`)."""
     tahun: int | None = None
     """The year given for a file that does not state it: an option the archive records for the replay."""
+    lembar: list[str] = field(default_factory=list)
+    """Every sheet of a workbook (empty for a CSV), for the page's sheet choice."""
+    lembar_dipakai: list[str] = field(default_factory=list)
+    """The sheets whose rows were read."""
 
     @property
     def masalah_berkas(self) -> bool:

@@ -19,8 +19,7 @@ from typing import Any
 
 import polars as pl
 
-from dasbor.warehouse import settings
-from dasbor.warehouse.impor import baca, kolom, nilai, wilayah
+from dasbor.warehouse.impor import baca, kolom, lebar, nilai, wilayah
 from dasbor.warehouse.impor.baca import BerkasDitolak, Kemajuan, Lembar
 from dasbor.warehouse.impor.jenis import JENIS, Bidang, Jenis, batas
 from dasbor.warehouse.impor.pemeriksaan import SKEMA_MASALAH, Pemeriksaan, bawa_asli, ditolak, masalah_kosong
@@ -36,17 +35,22 @@ def periksa(
     terima_sebagian: bool = False,
     kemajuan: Kemajuan | None = None,
     hari_ini: dt.date | None = None,
+    lembar: str | None = None,
+    maks_byte: int | None = None,
 ) -> Pemeriksaan:
     """Check file ``nama`` with content ``data`` as ``jenis`` (guessed when None). ``tahun`` is the registry
-    year or period when the file does not state it; ``hari_ini`` fixes "the future" for tests."""
+    year or period when the file does not state it; ``hari_ini`` fixes "the future" for tests; ``lembar``
+    forces one sheet of a workbook. ``maks_byte`` is the size limit of the web upload
+    (:func:`dasbor.warehouse.settings.impor_maks_byte`); the command line passes None and takes any size."""
     hari_ini = hari_ini or dt.date.today()
     sha = hashlib.sha256(data).hexdigest()
     nama = PurePosixPath(nama.replace("\\", "/")).name or "berkas"
     lapor = kemajuan or (lambda _f, _t: None)
-    maks = settings.impor_maks_byte()
-    if len(data) > maks:
+    maks = maks_byte
+    if maks is not None and len(data) > maks:
         exc = BerkasDitolak(
-            f"berkas {len(data) / 1_048_576:.1f} MB melebihi batas {maks / 1_048_576:.0f} MB (DASBOR_IMPOR_MAKS_MB)"
+            f"berkas {len(data) / 1_048_576:.1f} MB melebihi batas unggah web {maks / 1_048_576:.0f} MB "
+            "(DASBOR_IMPOR_MAKS_MB); berkas sebesar ini diimpor lewat baris perintah: python -m dasbor.impor BERKAS"
         )
         return ditolak(nama, sha, len(data), jenis or "?", jenis is None, exc, [])
     if jenis == "batas" or (jenis is None and PurePosixPath(nama.lower()).suffix in BERKAS_BATAS):
@@ -57,17 +61,22 @@ def periksa(
     except BerkasDitolak as exc:
         return ditolak(nama, sha, len(data), jenis or "?", jenis is None, exc, [])
     ditebak = jenis is None
+    nama_lembar = bacaan.semua_lembar or [lb.nama for lb in bacaan.lembar if lb.nama]
     if jenis is None:
         jenis = tebak_jenis(bacaan.lembar)
         if jenis is None:
             tak_tertebak = BerkasDitolak("jenis berkas tidak dapat ditebak dari judul kolomnya: pilih jenisnya")
-            return ditolak(nama, sha, len(data), "?", True, tak_tertebak, bacaan.catatan)
+            hasil_tolak = ditolak(nama, sha, len(data), "?", True, tak_tertebak, bacaan.catatan)
+            hasil_tolak.lembar = nama_lembar
+            return hasil_tolak
         bacaan.catatan.append(f"Jenis berkas ditebak dari judul kolom: {JENIS[jenis].judul} ({jenis}).")
     try:
-        hasil = _periksa_tabel(nama, bacaan, JENIS[jenis], tahun, hari_ini, lapor)
+        hasil = _periksa_tabel(nama, bacaan, JENIS[jenis], tahun, hari_ini, lapor, lembar)
     except BerkasDitolak as exc:
-        return ditolak(nama, sha, len(data), jenis, ditebak, exc, bacaan.catatan)
-    data_ok, masalah, dibaca, pemetaan = hasil
+        hasil_tolak = ditolak(nama, sha, len(data), jenis, ditebak, exc, bacaan.catatan)
+        hasil_tolak.lembar = nama_lembar
+        return hasil_tolak
+    data_ok, masalah, dibaca, pemetaan, dipakai = hasil
     lapor(1.0, "Selesai memeriksa")
     return Pemeriksaan(
         nama,
@@ -81,6 +90,8 @@ def periksa(
         dibaca,
         pemetaan,
         terima_sebagian,
+        lembar=nama_lembar,
+        lembar_dipakai=dipakai,
     )
 
 
@@ -115,6 +126,10 @@ class _Lembar:
     data: pl.DataFrame
     konteks: dict[str, tuple[Any, str]]
     """Field -> (value, where it came from) for required columns the sheet lacks."""
+    seksi: frozenset[str] = frozenset()
+    """Fields filled from section rows ("KAWASAN INDUSTRI JORONG" above its tenants)."""
+    jumlah: pl.DataFrame | None = None
+    """The sheet's grand-total row (raw text per mapped field), to compare with the imported rows."""
 
 
 def _nama_lembar(lembar: Lembar) -> str:
@@ -174,15 +189,53 @@ def _konteks(
     return konteks
 
 
-def _baris_data(lembar: Lembar, judul: kolom.Judul, catatan: list[str]) -> pl.DataFrame:
+POLA_BAGIAN = re.compile(
+    r"(?i)^\s*((kelompok|kecamatan|kec\.|kawasan|kabupaten|kab\.|kota|desa|kelurahan|sektor|subsektor|sub sektor|"
+    r"bagian|golongan|klaster|sentra|cabang industri)\b|[IVX]{1,4}[.)]\s|[A-H][.)]\s)"
+)
+"""Words that open a section heading inside a table ("Kelompok Pangan", "Kecamatan Binuang", "II. Logam")."""
+SEKSI_ISI: tuple[str, ...] = ("kawasan_id", "kode_bps", "kecamatan")
+"""Fields a section row may fill for the rows under it, tried in this order."""
+
+
+def _isi_seksi(teks: str, jenis: Jenis) -> tuple[str, str] | None:
+    """(field, raw value) a section heading stands for: an estate, a kabupaten, a kecamatan; else None."""
+    ada = {b.nama for b in jenis.bidang}
+    kunci = nilai.kunci_nama(nilai.tampil(teks))
+    if "kawasan_id" in ada:
+        kawasan = {v for k, v in wilayah.ALIAS_KAWASAN.items() if re.search(rf"\b{k}\b", kunci)}
+        if len(kawasan) == 1:
+            return "kawasan_id", kawasan.pop()
+    if "kode_bps" in ada and (kode := wilayah.kode_kabupaten(teks)):
+        return "kode_bps", kode
+    if "kecamatan" in ada:
+        cocok = re.fullmatch(r"(?:kecamatan|kec)\s+(.+)", kunci)
+        if cocok:
+            return "kecamatan", cocok.group(1).title()
+    return None
+
+
+def _baris_data(
+    lembar: Lembar, judul: kolom.Judul, catatan: list[str], jenis: Jenis | None = None
+) -> tuple[pl.DataFrame, frozenset[str], pl.DataFrame | None]:
     """The sheet's data rows, with ``_baris`` (Excel row) and the raw text of each mapped field; blank rows,
-    the numbering row, repeated headers, total rows and footnotes are set aside with a note."""
+    the numbering row, repeated headers, total rows and footnotes are set aside with a note.
+
+    Section rows (one filled cell in the first columns, as a merged cell naming a group, an estate, a
+    kabupaten or a kecamatan) are set aside too; when the heading is the value of a field the rows under it
+    leave empty (the estate of its tenants), it fills that field. Also returns the fields so filled and the
+    grand-total row (raw text per field) for comparison with the imported rows."""
     nama = _nama_lembar(lembar)
     mulai = judul.baris[-1] + 1
     sel = lembar.sel
     if mulai < sel.height and kolom.baris_penomoran(lembar.baris_teks(mulai, mulai + 1)[0]):
         mulai += 1
-    wilayah_data = sel.slice(mulai).with_columns((pl.int_range(pl.len()) + mulai + 1).cast(pl.Int64).alias("_baris"))
+    nomor = (
+        pl.lit(lembar.baris_asli.slice(mulai))
+        if lembar.baris_asli is not None
+        else (pl.int_range(pl.len()) + mulai + 1).cast(pl.Int64)
+    )
+    wilayah_data = sel.slice(mulai).with_columns(nomor.alias("_baris"))
     semua = list(sel.columns)
     kosong = pl.all_horizontal(pl.col(c).is_null() for c in semua)
 
@@ -199,6 +252,22 @@ def _baris_data(lembar: Lembar, judul: kolom.Judul, catatan: list[str]) -> pl.Da
     catatan_kaki = (isi == 1) & pl.coalesce(pl.col(c) for c in semua).str.contains(
         r"(?i)^\s*(\*|(sumber|catatan|keterangan|ket|note)\s*:)"
     )
+    # A section row: one filled cell, in one of the first two columns, holding words (not a number).
+    dua_pertama = list(semua[:2])
+    # It must look like a heading: merged across columns, or naming an estate/kabupaten/kecamatan, or a
+    # heading word ("Kelompok ...", "I. ...") - a firm row with only its name filled ("Sumber Rezeki") is data.
+    calon_seksi = (
+        (isi == 1)
+        & pl.any_horizontal(pl.col(c).is_not_null() for c in dua_pertama)
+        & ~pl.coalesce(pl.col(c) for c in semua).str.contains(r"^(\x00[nd]:|[\d\s.,()-]+$)").fill_null(True)
+    )
+    teks_calon = wilayah_data.filter(calon_seksi).select(pl.coalesce(pl.col(c) for c in semua)).to_series().unique()
+    judul_bagian = [
+        t for t in teks_calon.to_list() if (jenis is not None and _isi_seksi(t, jenis)) or POLA_BAGIAN.match(t)
+    ]
+    seksi = calon_seksi & (
+        pl.coalesce(pl.col(c) for c in semua).is_in(judul_bagian) | (pl.col("_baris") - 1).is_in(list(lembar.gabung))
+    )
     dipetakan = judul.dipetakan
     ulang = pl.sum_horizontal(
         (pl.col(f"k{k.indeks}") == pl.lit(k.judul)).fill_null(False).cast(pl.Int32)
@@ -212,17 +281,49 @@ def _baris_data(lembar: Lembar, judul: kolom.Judul, catatan: list[str]) -> pl.Da
         .then(pl.lit("jumlah"))
         .when(catatan_kaki)
         .then(pl.lit("catatan"))
+        .when(seksi)
+        .then(pl.lit("seksi"))
         .when(ulang >= 2)
         .then(pl.lit("judul"))
         .otherwise(pl.lit("data"))
     )
     wilayah_data = wilayah_data.with_columns(jenis_baris.alias("_jenis"))
-    dilewati = wilayah_data.filter(pl.col("_jenis").is_in(["jumlah", "catatan", "judul"]))
-    label = {"jumlah": "baris jumlah/total", "catatan": "catatan kaki", "judul": "judul kolom berulang"}
+    # Each section heading fills its field for the rows under it, until the next heading for that field.
+    terisi: set[str] = set()
+    teks_seksi = wilayah_data.filter(pl.col("_jenis") == "seksi").select(
+        "_baris", pl.coalesce(pl.col(c) for c in semua).alias("_teks")
+    )
+    arti = {t: _isi_seksi(t, jenis) if jenis else None for t in teks_seksi["_teks"].unique().to_list()}
+    for f in SEKSI_ISI:
+        nilai_f = {t: a[1] for t, a in arti.items() if a and a[0] == f}
+        if not nilai_f:
+            continue
+        terisi.add(f)
+        wilayah_data = wilayah_data.with_columns(
+            pl.when(pl.col("_jenis") == "seksi")
+            .then(pl.coalesce(pl.col(c) for c in semua).replace_strict(nilai_f, default=None))
+            .otherwise(None)
+            .forward_fill()
+            .alias(f"_seksi_{f}")
+        )
+    dilewati = wilayah_data.filter(pl.col("_jenis").is_in(["jumlah", "catatan", "judul", "seksi"]))
+    label = {
+        "jumlah": "baris jumlah/total",
+        "catatan": "catatan kaki",
+        "judul": "judul kolom berulang",
+        "seksi": "baris judul bagian/kelompok",
+    }
     for (jenis_b,), grup in dilewati.group_by("_jenis", maintain_order=True):
-        nomor = grup["_baris"].to_list()
-        daftar = ", ".join(str(n) for n in nomor[:8]) + (" ..." if len(nomor) > 8 else "")
+        nomor_baris = grup["_baris"].to_list()
+        daftar = ", ".join(str(n) for n in nomor_baris[:8]) + (" ..." if len(nomor_baris) > 8 else "")
         catatan.append(f"Lembar '{nama}': {label[str(jenis_b)]} dilewati (baris {daftar}).")
+    if terisi:
+        label_f = ", ".join(jenis.bidang_nama(f).label for f in sorted(terisi)) if jenis else ""
+        catatan.append(f"Lembar '{nama}': judul bagian mengisi kolom {label_f} untuk baris di bawahnya yang kosong.")
+    total = wilayah_data.filter(
+        (pl.col("_jenis") == "jumlah")
+        & ~pl.concat_str([pl.col(c).fill_null("") for c in semua[:4]]).str.to_lowercase().str.contains("sub")
+    ).tail(1)
     data = wilayah_data.filter(pl.col("_jenis") == "data")
     # Values with no header above them: right of the header, or under an empty header cell.
     tanpa_judul = [c for c in sel.columns if int(c[1:]) not in {k.indeks for k in judul.kolom}]
@@ -238,8 +339,31 @@ def _baris_data(lembar: Lembar, judul: kolom.Judul, catatan: list[str]) -> pl.Da
             pl.lit(None, dtype=pl.String).alias("_geser_kolom"), pl.lit(None, dtype=pl.String).alias("_geser_nilai")
         )
     pilih = [pl.lit(nama).alias("_lembar"), pl.col("_baris"), pl.col("_geser_kolom"), pl.col("_geser_nilai")]
-    pilih += [pl.col(f"k{k.indeks}").alias(f) for f, k in dipetakan.items()]
-    return data.select(pilih)
+    pilih += [
+        (pl.coalesce(pl.col(f"k{k.indeks}"), pl.col(f"_seksi_{f}")) if f in terisi else pl.col(f"k{k.indeks}")).alias(f)
+        for f, k in dipetakan.items()
+    ]
+    pilih += [pl.col(f"_seksi_{f}").alias(f) for f in terisi if f not in dipetakan]
+    baris_total = (
+        total.select(pl.col("_baris"), *(pl.col(f"k{k.indeks}").alias(f) for f, k in dipetakan.items()))
+        if total.height
+        else None
+    )
+    return data.select(pilih), frozenset(terisi), baris_total
+
+
+def _pilih_lembar(bacaan: baca.Bacaan, lembar: str | None) -> list[Lembar]:
+    """The sheets to read: all visible ones, or the one the user forced (by name, case and spaces ignored)."""
+    if lembar is None:
+        return bacaan.lembar
+    kunci = lembar.strip().casefold()
+    cocok = [lb for lb in bacaan.lembar if (lb.nama or "").strip().casefold() == kunci]
+    if cocok:
+        bacaan.catatan.append(f"Lembar '{_nama_lembar(cocok[0])}' dipilih pengguna; lembar lain tidak dibaca.")
+        return cocok
+    ada = [lb.nama for lb in bacaan.lembar if lb.nama]
+    daftar = ", ".join(f"'{n}'" for n in ada[:10]) + (" ..." if len(ada) > 10 else "")
+    raise BerkasDitolak(f"lembar '{lembar}' tidak ada di berkas{nilai.maksud(lembar, ada)}. Lembar yang ada: {daftar}")
 
 
 def _periksa_tabel(
@@ -249,11 +373,22 @@ def _periksa_tabel(
     tahun: int | None,
     hari_ini: dt.date,
     lapor: Kemajuan,
-) -> tuple[pl.DataFrame, pl.DataFrame, int, pl.DataFrame]:
+    pilihan: str | None = None,
+) -> tuple[pl.DataFrame, pl.DataFrame, int, pl.DataFrame, list[str]]:
+    """Every sheet whose header fits the kind is read; a sheet without such a header (a recap per kecamatan,
+    a notes sheet) or lacking a required column is skipped with its reason. The file is refused only when no
+    sheet fits: then the reason of the sheet that came closest."""
     catatan = bacaan.catatan
     lembar_ok: list[_Lembar] = []
     calon_gagal: tuple[Lembar, list[str | None], int] | None = None
-    for lembar in bacaan.lembar:
+    gagal_kolom: list[tuple[tuple[int, int], BerkasDitolak]] = []
+    semua = _pilih_lembar(bacaan, pilihan)
+    banyak = len(bacaan.lembar) > 1
+    for lembar in semua:
+        nm = _nama_lembar(lembar)
+        if lebar_baru := (lebar.target_lebar(lembar, jenis) or lebar.silang_bps(lembar, jenis, nama_berkas)):
+            lembar, catatan_lebar = lebar_baru
+            catatan.append(catatan_lebar)
         atas = lembar.baris_teks(0, kolom.BARIS_CARI + 1)
         judul = kolom.cari_judul(atas, jenis)
         if judul is None:
@@ -261,33 +396,46 @@ def _periksa_tabel(
                 terisi = next((i for i, r in enumerate(atas) if sum(c is not None for c in r) >= 2), None)
                 if calon_gagal is None and terisi is not None:
                     calon_gagal = (lembar, atas[terisi], terisi)
-                if len(bacaan.lembar) > 1:
-                    catatan.append(f"Lembar '{_nama_lembar(lembar)}' dilewati: tidak ada judul kolom {jenis.judul}.")
+                if banyak:
+                    catatan.append(f"Lembar '{nm}' dilewati: tidak ada judul kolom {jenis.judul}.")
             continue
         judul_teks = " ".join(nilai.tampil(c) for r in atas[: judul.baris[0]] for c in r if c)
-        konteks = _konteks(lembar, judul_teks, nama_berkas, jenis, set(judul.dipetakan), tahun, catatan)
-        kurang = [b for b in jenis.wajib if b.nama not in judul.dipetakan and b.nama not in konteks]
+        catatan_lembar: list[str] = []
+        konteks = _konteks(lembar, judul_teks, nama_berkas, jenis, set(judul.dipetakan), tahun, catatan_lembar)
+        data, seksi, jumlah = _baris_data(lembar, judul, catatan_lembar, jenis)
+        kurang = [b for b in jenis.wajib if b.nama not in judul.dipetakan and b.nama not in konteks.keys() | seksi]
         if kurang:
-            raise BerkasDitolak(
-                _pesan_kolom_kurang(jenis, kurang, judul),
+            exc = BerkasDitolak(
+                _pesan_kolom_kurang(jenis, kurang, judul, nm if banyak else None),
                 lembar=lembar.nama,
                 kolom=", ".join(b.label for b in kurang),
             )
+            gagal_kolom.append((judul.skor(jenis), exc))
+            if banyak:
+                alasan = ", ".join(b.label for b in kurang)
+                ringkasan = " (tabel rekap/ringkasan, bukan daftar per usaha)" if _ringkasan(kurang) else ""
+                catatan.append(f"Lembar '{nm}' dilewati: kolom wajib {alasan} tidak ada{ringkasan}.")
+            continue
+        catatan.extend(catatan_lembar)
         for k in judul.tak_dikenal:
-            catatan.append(f"Lembar '{_nama_lembar(lembar)}': kolom '{k.judul}' ({k.huruf}) tidak dikenal, diabaikan.")
+            catatan.append(f"Lembar '{nm}': kolom '{k.judul}' ({k.huruf}) tidak dikenal, diabaikan.")
         for k in judul.ganda:
             label = k.bidang.label if k.bidang else "-"
             catatan.append(
-                f"Lembar '{_nama_lembar(lembar)}': kolom '{k.judul}' ({k.huruf}) juga dibaca sebagai "
+                f"Lembar '{nm}': kolom '{k.judul}' ({k.huruf}) juga dibaca sebagai "
                 f"{label}; hanya kolom pertama yang dipakai."
             )
         for f, (v, asal) in konteks.items():
             label = jenis.bidang_nama(f).label
-            catatan.append(f"Lembar '{_nama_lembar(lembar)}': {label} = {_tampil_konteks(f, v)} (dari {asal}).")
-        data = _baris_data(lembar, judul, catatan)
-        lembar_ok.append(_Lembar(lembar.nama, judul, data, konteks))
+            catatan.append(f"Lembar '{nm}': {label} = {_tampil_konteks(f, v)} (dari {asal}).")
+        lembar_ok.append(_Lembar(lembar.nama, judul, data, konteks, seksi, jumlah))
     if not lembar_ok:
+        if gagal_kolom:
+            raise max(gagal_kolom, key=lambda g: g[0])[1]
         raise BerkasDitolak(_pesan_tanpa_judul(jenis, calon_gagal), lembar=calon_gagal[0].nama if calon_gagal else None)
+    dipakai = [_nama_lembar(lb) for lb in lembar_ok]  # type: ignore[arg-type]
+    if banyak:
+        catatan.append(f"Lembar yang dipakai: {', '.join(repr(n) for n in dipakai)}.")
     dibaca = sum(lb.data.height for lb in lembar_ok)
     if dibaca == 0:
         lb = lembar_ok[0]
@@ -298,7 +446,45 @@ def _periksa_tabel(
     lapor(0.5, f"Memeriksa {dibaca:,} baris".replace(",", "."))
     pemetaan = _pemetaan(lembar_ok, jenis)
     data, masalah = _urai_dan_aturan(lembar_ok, jenis, hari_ini, catatan, lapor)
-    return data, masalah, dibaca, pemetaan
+    _bandingkan_jumlah(lembar_ok, jenis, data, catatan)
+    return data, masalah, dibaca, pemetaan, dipakai
+
+
+def _ringkasan(kurang: list[Bidang]) -> bool:
+    """Whether what is missing is the name of each firm/tenant: the sheet is a summary table."""
+    return any(b.nama in {"nama_usaha", "nama_perusahaan", "id"} for b in kurang)
+
+
+def _bandingkan_jumlah(lembar_ok: list[_Lembar], jenis: Jenis, data: pl.DataFrame, catatan: list[str]) -> None:
+    """Compare each sheet's JUMLAH/TOTAL row with the sum of its imported rows, per numeric column; a
+    difference is a note with both numbers (Excel's SUM skips numbers typed as text)."""
+    for lb in lembar_ok:
+        if lb.jumlah is None or lb.jumlah.is_empty():
+            continue
+        baris = lb.jumlah.row(0, named=True)
+        milik = data.filter(pl.col("_lembar") == _nama_lembar(lb))  # type: ignore[arg-type]
+        for f, k in lb.judul.dipetakan.items():
+            b = jenis.bidang_nama(f)
+            if b.tipe not in (pl.Int64, pl.Float64) or f not in milik.columns or f in {"tahun_data", "tahun", "bulan"}:
+                continue
+            urai = nilai.desimal if k.faktor != 1.0 else b.urai
+            nilai_total, salah = urai(baris.get(f))
+            if not isinstance(nilai_total, int | float) or salah is not None:
+                continue
+            di_berkas = float(nilai_total) * k.faktor
+            diimpor = float(milik[f].fill_null(0).sum())
+            if abs(di_berkas - diimpor) > max(0.5, abs(di_berkas) * 1e-9):
+                catatan.append(
+                    f"Lembar '{_nama_lembar(lb)}' baris {baris['_baris']} (jumlah): {k.tampil} di berkas "  # type: ignore[arg-type]
+                    f"{_angka(di_berkas)}, jumlah baris yang diimpor {_angka(diimpor)} (selisih "
+                    f"{_angka(diimpor - di_berkas)}). Periksa angka yang diketik sebagai teks (SUM Excel "
+                    "melewatinya) atau baris yang ditolak."
+                )
+
+
+def _angka(x: float) -> str:
+    teks = f"{x:,.2f}".rstrip("0").rstrip(".")
+    return teks.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
 def _tampil_konteks(f: str, v: Any) -> str:
@@ -314,11 +500,21 @@ def nilai_bulan(b: int) -> str:
     return next(k for k, v in nilai.NAMA_BULAN.items() if v == b).capitalize()
 
 
-def _pesan_kolom_kurang(jenis: Jenis, kurang: list[Bidang], judul: kolom.Judul) -> str:
-    ada = ", ".join(f"'{k.judul}'" for k in judul.kolom)
-    harap = "; ".join(f"{b.label} (dikenali juga: {', '.join(b.sinonim[:4])})" for b in kurang)
+def _pesan_kolom_kurang(jenis: Jenis, kurang: list[Bidang], judul: kolom.Judul, lembar: str | None = None) -> str:
+    """Which required columns are missing, the headers the file has (at most ten) and a "maksud Anda" hint."""
+    judul_ada = [k.judul for k in judul.kolom]
+    ada = ", ".join(f"'{j}'" for j in judul_ada[:10]) + (
+        f" dan {len(judul_ada) - 10} lainnya" if len(judul_ada) > 10 else ""
+    )
+    harap = "; ".join(
+        f"{b.label} (dikenali juga: {', '.join(b.sinonim[:4])})"
+        + kolom.maksud_kolom(b, [k.judul for k in judul.tak_dikenal])
+        for b in kurang
+    )
     baris = "-".join(str(i + 1) for i in judul.baris)
-    return f"kolom wajib tidak ditemukan: {harap}. Judul kolom di berkas (baris {baris}): {ada}"
+    awal = "tabel ringkasan (rekap), bukan daftar per usaha: " if _ringkasan(kurang) else ""
+    di = f" lembar '{lembar}'" if lembar else ""
+    return f"{awal}kolom wajib tidak ditemukan: {harap}. Judul kolom di{di or ' berkas'} (baris {baris}): {ada}"
 
 
 def _pesan_tanpa_judul(jenis: Jenis, calon: tuple[Lembar, list[str | None], int] | None) -> str:
@@ -330,9 +526,18 @@ def _pesan_tanpa_judul(jenis: Jenis, calon: tuple[Lembar, list[str | None], int]
     if calon is None:
         return f"berkas tidak berisi tabel. Kolom yang diharapkan untuk {jenis.judul}: {harap}"
     _, sel, i = calon
-    ada = ", ".join(f"'{nilai.tampil(c)}'" for c in sel if c is not None)
+    isi = [nilai.tampil(c) for c in sel if c is not None]
+    ada = ", ".join(f"'{c}'" for c in isi[:10]) + (f" dan {len(isi) - 10} lainnya" if len(isi) > 10 else "")
+    saran = "".join(kolom.maksud_kolom(b, isi).replace(" (", f" ({b.label}: ", 1) for b in jenis.wajib)
+    tahun = sum(1 for c in isi if re.fullmatch(r"20\d{2}", c))
+    if tahun >= 2 and jenis.nama != "target":
+        return (
+            f"ini tabel ringkasan (tahun sebagai kolom, baris {i + 1}), bukan daftar per usaha; mirip jenis Target "
+            f"rencana (pilih jenis itu bila berisi target). Baris {i + 1} berisi: {ada}"
+        )
     return (
-        f"judul kolom tidak dikenali sebagai {jenis.judul}. Baris {i + 1} berisi: {ada}. Kolom yang diharapkan: {harap}"
+        f"judul kolom tidak dikenali sebagai {jenis.judul}. Baris {i + 1} berisi: {ada}{saran}. "
+        f"Kolom yang diharapkan: {harap}"
     )
 
 
@@ -527,6 +732,8 @@ def _judul_kolom(lembar_ok: list[_Lembar], jenis: Jenis) -> pl.DataFrame:
                 teks = k.tampil
             elif b.nama in lb.konteks:
                 teks = f"{b.label} (dari {lb.konteks[b.nama][1]})"
+            elif b.nama in lb.seksi:
+                teks = f"{b.label} (dari judul bagian)"
             else:
                 teks = f"{b.label} (tidak ada kolomnya)"
             rows.append({"_lembar": nama, "bidang": b.nama, "kolom": teks})

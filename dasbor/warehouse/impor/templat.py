@@ -20,7 +20,8 @@ ATURAN_UMUM = (
     "Baris JUMLAH/total, baris kosong dan catatan kaki ('Sumber: ...') dilewati.",
     "Impor mengganti data dengan cakupan yang sama (jenis, tahun/periode, kabupaten/kota di berkas): mengimpor "
     "berkas yang sama dua kali tidak menggandakan angka.",
-    "Teks yang diawali =, + atau @ (rumus) ditolak.",
+    'Teks yang diawali =, +, - atau @ (mis. "+62 Kopi Banua") disimpan apa adanya; unduhan CSV/XLSX menampilkannya '
+    "sebagai teks, bukan rumus.",
 )
 
 

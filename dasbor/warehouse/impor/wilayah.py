@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from dasbor.warehouse.impor.nilai import Hasil, kosong, kunci_nama, tampil
+from dasbor.warehouse.impor.nilai import Hasil, kosong, kunci_nama, maksud, tampil
 
 NAMA_RESMI: dict[str, str] = {
     "6301": "Tanah Laut",
@@ -50,6 +50,7 @@ PROVINSI = {"kalimantan selatan", "kalsel", "provinsi", "prov kalimantan selatan
 """Words meaning "the whole province" (targets and exports may be province-level)."""
 
 _AWALAN = ("kabupaten ", "kab ", "pemkab ", "pemkot ", "kota ")
+_KOTA = {"pemkot ", "kota "}
 
 
 def _tanpa_spasi(teks: str) -> str:
@@ -72,13 +73,15 @@ def kode_kabupaten(teks: str) -> str | None:
     if cocok:
         kode = "63" + cocok.group(1)
         return kode if kode in NAMA_RESMI else None
-    calon = [kunci]
+    calon = [(kunci, "")]
     for awalan in _AWALAN:
         if kunci.startswith(awalan):
-            calon.append(kunci[len(awalan) :])
-    for c in calon:
-        if _tanpa_spasi(c) in _INDEKS:
-            return _INDEKS[_tanpa_spasi(c)]
+            calon.append((kunci[len(awalan) :], awalan))
+    for c, awalan in calon:
+        ketemu = _INDEKS.get(_tanpa_spasi(c))
+        # "Kota Banjar" (Jawa Barat) is not Kabupaten Banjar: a "Kota" prefix only names one of the two cities.
+        if ketemu and not (awalan in _KOTA and not ketemu.startswith("637")):
+            return ketemu
     return None
 
 
@@ -96,7 +99,35 @@ def kabupaten(sel: str | None) -> Hasil[str]:
         return kode, None
     if provinsi(sel):
         return None, "harus kabupaten/kota, bukan provinsi"
-    return None, "kabupaten/kota tidak dikenal di Kalimantan Selatan"
+    kode_lain = re.fullmatch(r"(\d{2})\.?(\d{2})", kunci_nama(tampil(sel)).replace(" ", ""))
+    if kode_lain and kode_lain.group(1) != "63":
+        return None, f"kode wilayah {kode_lain.group(0)} bukan Kalimantan Selatan (kode kabupaten/kota Kalsel: 63xx)"
+    saran = maksud(tampil(sel), _NAMA_SARAN, label=_label_saran)
+    return None, "kabupaten/kota tidak dikenal di Kalimantan Selatan" + saran
+
+
+_NAMA_SARAN: dict[str, str] = {
+    nama: kode
+    for kode, semua in ALIAS_KABUPATEN.items()
+    for nama in (NAMA_RESMI[kode].lower(), *semua)
+    if len(nama) > 3
+}
+"""Spellings offered in a "maksud Anda" hint (the short abbreviations would match too much)."""
+
+
+def _label_saran(nama: str) -> str:
+    return NAMA_RESMI[_NAMA_SARAN[nama]]
+
+
+def provinsi_kalsel(sel: str | None) -> Hasil[bool]:
+    """Parser for a province column (name or code): Kalimantan Selatan / 63 passes, any other province is
+    refused so a row of another province never lands on a Kalsel kabupaten of the same name."""
+    if sel is None or kosong(sel):
+        return None, None
+    kunci = kunci_nama(tampil(sel))
+    if kunci in PROVINSI or kunci in {"63", "kalimantan selatan", "prov kalsel"}:
+        return True, None
+    return None, f"provinsi '{tampil(sel)}', bukan Kalimantan Selatan: baris provinsi lain tidak diimpor"
 
 
 KODE_PROVINSI = "63"

@@ -14,20 +14,19 @@ leaving the folder and against zip bombs before anything is extracted); any CRS 
 
 from __future__ import annotations
 
-import io
 import tempfile
 from pathlib import Path, PurePosixPath
-from typing import Any
 
 import polars as pl
 
 from dasbor.warehouse import settings
+from dasbor.warehouse.impor import geo_baca
 from dasbor.warehouse.impor.baca import BerkasDitolak, periksa_zip
 from dasbor.warehouse.impor.pemeriksaan import SKEMA_MASALAH, Pemeriksaan, ditolak
-from dasbor.warehouse.impor.wilayah import NAMA_RESMI, kode_kabupaten
+from dasbor.warehouse.impor.wilayah import NAMA_RESMI
 
 NAMA_BERKAS = "batas_kabupaten.geojson"
-BATAS_KALSEL = (113.5, -5.5, 117.5, -0.5)
+BATAS_KALSEL = geo_baca.KOTAK_KALSEL
 """(min lon, min lat, max lon, max lat) that every boundary must fall in: the province with a wide margin."""
 
 
@@ -36,27 +35,22 @@ def jalur_batas() -> Path:
     return settings.geo_dir() / NAMA_BERKAS
 
 
-def _baca_geo(nama: str, data: bytes) -> Any:
-    import geopandas as gpd
-
+def _kabupaten(nama: str, data: bytes) -> geo_baca.Kabupaten:
+    """Read the upload through the same reader as the map (:mod:`dasbor.warehouse.impor.geo_baca`)."""
     akhiran = PurePosixPath(nama.lower()).suffix
-    if data.startswith(b"PK") or akhiran == ".zip":
-        arsip = periksa_zip(data, maks_byte=settings.impor_maks_byte() * 10)
-        anggota = [i.filename for i in arsip.infolist() if not i.is_dir()]
-        shp = [a for a in anggota if a.lower().endswith(".shp")]
-        geojson = [a for a in anggota if a.lower().endswith((".geojson", ".json"))]
-        if len(shp) + len(geojson) != 1:
-            raise BerkasDitolak(
-                "zip harus berisi tepat satu Shapefile (.shp dengan .dbf, .shx, .prj) atau satu GeoJSON"
-            )
-        with tempfile.TemporaryDirectory(prefix="dasbor-batas-") as tmp:
-            arsip.extractall(tmp)
-            return gpd.read_file(Path(tmp) / (shp or geojson)[0])
-    return gpd.read_file(io.BytesIO(data))
+    if data.startswith(b"PK") and akhiran != ".gpkg":
+        akhiran = ".zip"
+    with tempfile.TemporaryDirectory(prefix="dasbor-batas-") as tmp:
+        path = Path(tmp) / f"unggahan{akhiran or '.geojson'}"
+        path.write_bytes(data)
+        if akhiran == ".zip":
+            periksa_zip(data, maks_byte=settings.impor_maks_byte() * 10)
+        return geo_baca.kabupaten(geo_baca.lapisan(path, nama))
 
 
 def periksa(nama: str, data: bytes, *, sha: str, ditebak: bool) -> Pemeriksaan:
-    """Check a boundary file: readable, polygons, in the province, exactly the 13 kabupaten/kota."""
+    """Check a boundary file: readable, polygons, in the province, the 13 kabupaten/kota (a desa- or
+    kecamatan-level file is dissolved to them)."""
     catatan: list[str] = []
     if ditebak:
         catatan.append("Jenis berkas ditebak dari akhiran nama: batas wilayah (batas).")
@@ -67,50 +61,16 @@ def periksa(nama: str, data: bytes, *, sha: str, ditebak: bool) -> Pemeriksaan:
     if not data:
         return tolak(BerkasDitolak("berkas kosong (0 byte)"))
     try:
-        geo = _baca_geo(nama, data)
+        hasil = _kabupaten(nama, data)
     except BerkasDitolak as exc:
         return tolak(exc)
-    except Exception as exc:  # noqa: BLE001 - GDAL/pyogrio errors of every kind mean an unreadable file
-        return tolak(BerkasDitolak(f"berkas batas tidak dapat dibaca ({type(exc).__name__}: {str(exc)[:160]})"))
-    if geo.empty:
-        return tolak(BerkasDitolak("berkas batas tidak berisi fitur"))
-    if geo.crs is None:
-        minx, miny, maxx, maxy = geo.total_bounds
-        if not (-180 <= minx <= 180 and -90 <= miny <= 90):
-            return tolak(BerkasDitolak("sistem koordinat (CRS) tidak diketahui: sertakan berkas .prj"))
-        geo = geo.set_crs(4326)
-        catatan.append("Berkas tanpa CRS: dianggap WGS84 (EPSG:4326).")
-    elif geo.crs.to_epsg() != 4326:
-        catatan.append(f"Koordinat diubah dari {geo.crs.to_string()} ke WGS84 (EPSG:4326).")
-        geo = geo.to_crs(4326)
-    jenis_geom = set(geo.geom_type.dropna().unique())
-    if not jenis_geom <= {"Polygon", "MultiPolygon"}:
-        return tolak(BerkasDitolak(f"geometri harus poligon, ditemukan: {', '.join(sorted(jenis_geom))}"))
-    minx, miny, maxx, maxy = geo.total_bounds
-    if minx < BATAS_KALSEL[0] or miny < BATAS_KALSEL[1] or maxx > BATAS_KALSEL[2] or maxy > BATAS_KALSEL[3]:
-        return tolak(
-            BerkasDitolak(
-                f"koordinat ({minx:.2f}, {miny:.2f}) - ({maxx:.2f}, {maxy:.2f}) di luar Kalimantan Selatan: "
-                "berkas provinsi lain, atau CRS salah"
-            )
-        )
-    kolom_kunci, kode = _cocokkan(geo)
-    masalah: list[tuple[int | None, str, str, str]] = []
-    for i, k in enumerate(kode):
-        nilai = str(geo.iloc[i][kolom_kunci]) if kolom_kunci else ""
-        if k is None:
-            masalah.append((i, kolom_kunci or "-", nilai, "kabupaten/kota tidak dikenal di Kalimantan Selatan"))
-        elif kode.index(k) != i:
-            masalah.append((i, kolom_kunci or "-", nilai, f"{NAMA_RESMI[k]} muncul lebih dari sekali"))
-    hilang = [NAMA_RESMI[k] for k in NAMA_RESMI if k not in kode]
-    for n in hilang:
-        masalah.append((None, kolom_kunci or "-", "", f"{n} tidak ditemukan di berkas batas wilayah"))
-    tidak_sah = ~geo.geometry.is_valid
-    if tidak_sah.any():
-        import shapely
-
-        geo.loc[tidak_sah, "geometry"] = shapely.make_valid(geo.loc[tidak_sah, "geometry"].values)
-        catatan.append(f"{int(tidak_sah.sum())} geometri tidak sah diperbaiki (make_valid).")
+    except geo_baca.BatasTidakSah as exc:
+        return tolak(BerkasDitolak(exc.alasan))
+    catatan.extend(hasil.catatan)
+    kolom_kunci = hasil.kolom
+    masalah: list[tuple[int | None, str, str, str]] = [
+        (None, kolom_kunci, "", f"{n} tidak ditemukan di berkas batas wilayah") for n in hasil.hilang
+    ]
     frame_masalah = pl.DataFrame(
         [
             {
@@ -125,13 +85,10 @@ def periksa(nama: str, data: bytes, *, sha: str, ditebak: bool) -> Pemeriksaan:
         ],
         schema=SKEMA_MASALAH,
     )
-    geo["kode_bps"] = kode
-    geo["nama_sumber"] = geo[kolom_kunci].astype(str) if kolom_kunci else ""
-    sah = geo[geo["kode_bps"].notna()].drop_duplicates("kode_bps")
-    sah = sah.assign(
-        nama=[NAMA_RESMI[k] for k in sah["kode_bps"]],
-        kode_kemendagri=[f"{k[:2]}.{k[2:]}" for k in sah["kode_bps"]],
-    )[["kode_bps", "kode_kemendagri", "nama", "nama_sumber", "geometry"]].sort_values("kode_bps")
+    sah = hasil.gdf.assign(
+        nama=[NAMA_RESMI[k] for k in hasil.gdf["kode_bps"]],
+        kode_kemendagri=[f"{k[:2]}.{k[2:]}" for k in hasil.gdf["kode_bps"]],
+    )[["kode_bps", "kode_kemendagri", "nama", "nama_sumber", "geometry"]]
     luas = sah.to_crs(6933).area / 1e6 if not sah.empty else []
     ringkas = pl.DataFrame(
         {
@@ -142,32 +99,19 @@ def periksa(nama: str, data: bytes, *, sha: str, ditebak: bool) -> Pemeriksaan:
         },
         schema={"kode_bps": pl.String, "nama": pl.String, "nama_sumber": pl.String, "luas_km2": pl.Float64},
     ).with_columns(pl.lit("fitur").alias("_lembar"), pl.int_range(1, pl.len() + 1).cast(pl.Int64).alias("_baris"))
-    catatan.append(f"{len(geo)} fitur dibaca; kunci kabupaten dari kolom '{kolom_kunci}'.")
-    hasil = Pemeriksaan(
-        nama, sha, len(data), "batas", ditebak, ringkas, frame_masalah, catatan, len(geo), pl.DataFrame(), False
+    catatan.append(f"{hasil.fitur_dibaca} fitur dibaca ({hasil.lapisan}); kunci kabupaten dari kolom '{kolom_kunci}'.")
+    p = Pemeriksaan(
+        nama,
+        sha,
+        len(data),
+        "batas",
+        ditebak,
+        ringkas,
+        frame_masalah,
+        catatan,
+        hasil.fitur_dibaca,
+        pl.DataFrame(),
+        False,
     )
-    hasil.muatan = sah.to_json(drop_id=True).encode("utf-8") if not masalah else None
-    return hasil
-
-
-def _cocokkan(geo: Any) -> tuple[str | None, list[str | None]]:
-    """The attribute column that names the kabupaten best (BPS code, Kemendagri code, "ID6301" P-code or a
-    name in any local spelling), and the BPS code of each feature through it."""
-    terbaik: tuple[int, str | None, list[str | None]] = (0, None, [None] * len(geo))
-    for kolom in geo.columns:
-        if kolom == "geometry":
-            continue
-        kode = [_kode(v) for v in geo[kolom].tolist()]
-        n = len({k for k in kode if k})
-        if n > terbaik[0]:
-            terbaik = (n, str(kolom), kode)
-    return terbaik[1], terbaik[2]
-
-
-def _kode(v: object) -> str | None:
-    if v is None:
-        return None
-    teks = str(v).strip()
-    if teks.upper().startswith("ID") and teks[2:].isdigit():
-        teks = teks[2:]
-    return kode_kabupaten(teks) if teks else None
+    p.muatan = sah.to_json(drop_id=True).encode("utf-8") if not masalah else None
+    return p

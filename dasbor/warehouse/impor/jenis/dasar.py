@@ -17,7 +17,7 @@ from typing import Any
 
 import polars as pl
 
-from dasbor.warehouse.impor import nilai
+from dasbor.warehouse.impor import nilai, wilayah
 
 Pengurai = Callable[[str | None], nilai.Hasil[Any]]
 
@@ -179,7 +179,34 @@ def pilihan(alias: dict[str, str], nama: str) -> Pengurai:
     return nilai.pengurai_pilihan({nilai.kunci_nama(k): v for k, v in alias.items()}, nama)
 
 
-SINONIM_KAB = ("kabupaten kota", "kab kota", "kabupaten", "kota", "kab", "kode bps", "kabupaten kota asal", "daerah")
+SINONIM_KAB = (
+    "kabupaten kota",
+    "kab kota",
+    "kabupaten",
+    "kota",
+    "kab",
+    "kode bps",
+    "kabupaten kota asal",
+    "daerah",
+    # Satu Data headers (snake_case is read like its spaced form): code first, as those files order them.
+    "kode kabupaten kota",
+    "nama kabupaten kota",
+    "kode kabupaten",
+    "nama kabupaten",
+    "kode kab kota",
+    "nama kab kota",
+    "kode wilayah",
+    "kode daerah",
+)
+BIDANG_PROVINSI = Bidang(
+    "provinsi",
+    "Provinsi",
+    wilayah.provinsi_kalsel,
+    pl.Boolean,
+    ("provinsi", "nama provinsi", "kode provinsi", "prov", "propinsi"),
+    simpan=False,
+    keterangan="Tidak disimpan; bila ada, harus Kalimantan Selatan (63): baris provinsi lain ditolak.",
+)
 BIDANG_NO = Bidang(
     "no", "No", teks(), pl.String, ("no", "nomor", "no urut", "nomor urut"), simpan=False, keterangan="Diabaikan"
 )

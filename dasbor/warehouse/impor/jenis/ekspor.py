@@ -7,7 +7,16 @@ import datetime as dt
 import polars as pl
 
 from dasbor.warehouse.impor import nilai, wilayah
-from dasbor.warehouse.impor.jenis.dasar import BIDANG_NO, SINONIM_KAB, Bidang, Jenis, langgar, negatif, teks
+from dasbor.warehouse.impor.jenis.dasar import (
+    BIDANG_NO,
+    BIDANG_PROVINSI,
+    SINONIM_KAB,
+    Bidang,
+    Jenis,
+    langgar,
+    negatif,
+    teks,
+)
 
 
 def aturan(d: pl.DataFrame, hari_ini: dt.date, catatan: list[str]) -> tuple[pl.DataFrame, list[pl.DataFrame]]:
@@ -34,6 +43,7 @@ EKSPOR = Jenis(
     cakupan="baris ekspor dengan bulan dan kabupaten/kota asal (atau tingkat provinsi) yang sama dengan berkas",
     bidang=(
         BIDANG_NO,
+        BIDANG_PROVINSI,
         Bidang(
             "tahun",
             "Tahun",
@@ -60,7 +70,18 @@ EKSPOR = Jenis(
             "Kode HS",
             nilai.kode_hs,
             pl.String,
-            ("kode hs", "hs", "hs code", "pos tarif", "kode hs 8 digit", "hs 8 digit", "pos tarif hs", "kode barang"),
+            (
+                "kode hs",
+                "hs",
+                "hs code",
+                "pos tarif",
+                "kode hs 8 digit",
+                "hs 8 digit",
+                "pos tarif hs",
+                "kode barang",
+                "kodehs",
+                "kode hs8",
+            ),
             wajib=True,
             keterangan="2-10 angka; nol di depan yang hilang di Excel dikembalikan",
             contoh="27011210",

@@ -10,6 +10,7 @@ import polars as pl
 from dasbor.warehouse.impor import nilai, wilayah
 from dasbor.warehouse.impor.jenis.dasar import (
     BIDANG_NO,
+    BIDANG_PROVINSI,
     KOTAK_KALSEL,
     RANTAI,
     SEKTOR,
@@ -192,18 +193,28 @@ def aturan(d: pl.DataFrame, hari_ini: dt.date, catatan: list[str]) -> tuple[pl.D
     tanpa_id = pl.col("id").is_null() & pl.col("nama_usaha").is_not_null() & pl.col("kode_bps").is_not_null()
     n_id = d.filter(tanpa_id).height
     if n_id:
-        catatan.append(f"{n_id} baris tanpa NIB/ID: diberi ID turunan dari nama usaha, kabupaten dan kecamatan.")
+        catatan.append(
+            f"{n_id} baris tanpa NIB/ID: diberi ID turunan dari nama usaha, kabupaten dan kecamatan (dan pemilik "
+            "serta alamat bila ada)."
+        )
+        # Firms without an NIB that share a trading name ("TERASI", "Warung") are different firms unless owner
+        # and address agree too: without both, the 2nd, 3rd ... of a name in a kecamatan get their own id.
+        ada = set(d.columns)
+        bagian = [
+            pl.col("nama_usaha").str.to_lowercase(),
+            pl.col("kode_bps"),
+            pl.col("kecamatan").str.to_lowercase().fill_null(""),
+        ]
+        pa = [pl.col(c).str.to_lowercase().fill_null("") for c in ("pemilik", "alamat") if c in ada]
+        kunci = pl.concat_str([*bagian, *pa], separator="|")
+        lengkap = (
+            pl.all_horizontal(pl.col(c).is_not_null() for c in ("pemilik", "alamat")) if len(pa) == 2 else pl.lit(False)
+        )
+        ke = pl.int_range(pl.len()).over(kunci)
+        kunci = pl.when(lengkap | (ke == 0)).then(kunci).otherwise(kunci + pl.lit("|#") + ke.cast(pl.String))
         d = d.with_columns(
             pl.when(tanpa_id)
-            .then(
-                pl.lit("T-")
-                + pl.concat_str(
-                    pl.col("nama_usaha").str.to_lowercase(),
-                    pl.col("kode_bps"),
-                    pl.col("kecamatan").str.to_lowercase().fill_null(""),
-                    separator="|",
-                ).map_batches(_sidik, return_dtype=pl.String)
-            )
+            .then(pl.lit("T-") + kunci.map_batches(_sidik, return_dtype=pl.String))
             .otherwise(pl.col("id"))
             .alias("id")
         )
@@ -264,7 +275,28 @@ IKM = Jenis(
             "atau nama lembar.",
             contoh="Kab. Banjar",
         ),
-        Bidang("kecamatan", "Kecamatan", teks(100), pl.String, ("kecamatan", "kec"), contoh="Martapura"),
+        Bidang(
+            "kecamatan", "Kecamatan", teks(100), pl.String, ("kecamatan", "kec", "nama kecamatan"), contoh="Martapura"
+        ),
+        Bidang(
+            "pemilik",
+            "Pemilik",
+            teks(200),
+            pl.String,
+            ("pemilik", "nama pemilik", "pemilik usaha", "penanggung jawab", "nama penanggung jawab"),
+            simpan=False,
+            keterangan="Tidak disimpan; membedakan usaha tanpa NIB yang bernama sama.",
+        ),
+        Bidang(
+            "alamat",
+            "Alamat",
+            teks(300),
+            pl.String,
+            ("alamat", "alamat usaha", "alamat perusahaan", "alamat lengkap"),
+            simpan=False,
+            keterangan="Tidak disimpan; membedakan usaha tanpa NIB yang bernama sama.",
+        ),
+        BIDANG_PROVINSI,
         Bidang(
             "kbli",
             "KBLI",
@@ -315,7 +347,7 @@ IKM = Jenis(
             "Skala",
             pilihan(SKALA, "skala"),
             pl.String,
-            ("skala", "skala usaha", "skala industri", "kategori"),
+            ("skala", "skala usaha", "skala industri", "kategori skala", "kategori usaha"),
             keterangan="kecil atau menengah. Kosong: dari jumlah tenaga kerja (< 20 kecil, 20-99 menengah).",
             contoh="kecil",
         ),
