@@ -4,6 +4,7 @@ tables; a changed build replays by itself; a file the rules now refuse is skippe
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import shutil
@@ -14,6 +15,8 @@ import pytest
 
 from dasbor.warehouse import arsip, build, db, settings, ulang
 from dasbor.warehouse.impor import periksa, riwayat, simpan
+from dasbor.warehouse.impor.jenis import JENIS
+from dasbor.warehouse.impor.jenis.dasar import langgar
 from tests import impor_berkas as ib
 from tests.conftest import Fixture
 
@@ -158,14 +161,17 @@ def test_a_file_the_rules_now_refuse_is_skipped_and_reported(
 ) -> None:
     w = salinan_gudang
     berkas = _tiga_berkas(w)
-    ikm_bytes = len(berkas["ikm_2025.csv"])
-    assert ikm_bytes > 2 * len(berkas["ekspor_2024.csv"])
-    # the new rules: a smaller size limit that the IKM file no longer meets
-    monkeypatch.setenv("DASBOR_IMPOR_MAKS_MB", str((ikm_bytes - 1) / 1_048_576))
+    assert "ikm_2025.csv" in berkas
+
+    # the new rules: an IKM row rule that every row of the archived file now breaks
+    def aturan_baru(d: pl.DataFrame, hari_ini: object, catatan: list[str]) -> tuple[pl.DataFrame, list[pl.DataFrame]]:
+        return d, [langgar(d, pl.lit(True), "nama_usaha", "aturan baru: nama usaha ditolak")]
+
+    monkeypatch.setitem(JENIS, "ikm", dataclasses.replace(JENIS["ikm"], aturan=aturan_baru))
     _, putaran = ulang.bangun_ulang(w, lambda p: build.build_warehouse(p, gudang.masukan))
     assert putaran.diputar == 2
     assert [d.berkas for d in putaran.dilewati] == ["ikm_2025.csv"]
-    assert "melebihi batas" in putaran.dilewati[0].alasan
+    assert "aturan baru" in putaran.dilewati[0].alasan
     assert "1 dilewati (ikm_2025.csv" in putaran.kalimat()
     laporan = ulang.laporan_terakhir(w)
     assert laporan is not None and laporan["dilewati"][0]["berkas"] == "ikm_2025.csv"

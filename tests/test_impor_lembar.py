@@ -101,6 +101,7 @@ def test_jumlah_row_equal_to_the_rows_is_silent_and_a_difference_is_a_note_with_
 def test_a_sheet_can_be_forced_and_a_wrong_name_gets_a_hint() -> None:
     hasil = _cek("ikm_tapin.xlsx", _buku(), jenis="ikm", lembar="daftar ikm")
     assert hasil.status == "siap" and hasil.lembar_dipakai == ["Daftar IKM"]
+    assert hasil.lembar_pilihan == "daftar ikm", "the archive records the forced sheet, so a replay reads it again"
     salah = _cek("ikm_tapin.xlsx", _buku(), jenis="ikm", lembar="Daftar IKMM")
     aturan = salah.masalah["aturan"][0]
     assert "lembar 'Daftar IKMM' tidak ada di berkas (maksud Anda 'Daftar IKM'?)" in aturan

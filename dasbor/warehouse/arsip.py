@@ -41,6 +41,7 @@ class Diterima(Protocol):
     jenis: str
     asli: bytes | None
     tahun: int | None
+    lembar_pilihan: str | None
     terima_sebagian: bool
 
     @property
@@ -164,6 +165,7 @@ def catat_impor(gudang: Path, p: Diterima, oleh: str, sekarang: dt.datetime, ver
             "ukuran": len(p.asli),
             "jenis": p.jenis,
             "tahun": p.tahun,
+            "lembar": p.lembar_pilihan,
             "terima_sebagian": p.terima_sebagian,
             "baris_diterima": p.baris_diterima,
             "baris_ditolak": p.baris_ditolak,

@@ -74,6 +74,7 @@ def _putar_impor(gudang: Path, e: dict[str, Any], dari: Path) -> str | None:
         jalur.read_bytes(),
         jenis=str(e["jenis"]),
         tahun=e.get("tahun"),
+        lembar=e.get("lembar"),
         terima_sebagian=bool(e.get("terima_sebagian")),
         hari_ini=waktu.astimezone(riwayat.WITA).date(),
     )

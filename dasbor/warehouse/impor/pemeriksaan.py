@@ -48,6 +48,8 @@ class Pemeriksaan:
     """The file as received, byte for byte: what the archive of accepted imports keeps (set by :func:`bawa_asli`)."""
     tahun: int | None = None
     """The year given for a file that does not state it: an option the archive records for the replay."""
+    lembar_pilihan: str | None = None
+    """The sheet the user forced (``--lembar``, the page's choice): an option the archive records too."""
     lembar: list[str] = field(default_factory=list)
     """Every sheet of a workbook (empty for a CSV), for the page's sheet choice."""
     lembar_dipakai: list[str] = field(default_factory=list)
@@ -88,8 +90,8 @@ P = ParamSpec("P")
 
 
 def bawa_asli(periksa: Callable[P, Pemeriksaan]) -> Callable[P, Pemeriksaan]:
-    """Make a check remember the file's bytes and the year option (``periksa(nama, data, tahun=...)``), so the
-    save can archive the original and the replay can check it again with the same options."""
+    """Make a check remember the file's bytes and its options (``periksa(nama, data, tahun=..., lembar=...)``), so
+    the save can archive the original and the replay can check it again with the same options."""
 
     @functools.wraps(periksa)
     def bungkus(*args: P.args, **kwargs: P.kwargs) -> Pemeriksaan:
@@ -98,6 +100,8 @@ def bawa_asli(periksa: Callable[P, Pemeriksaan]) -> Callable[P, Pemeriksaan]:
         tahun = kwargs.get("tahun")
         p.asli = data if isinstance(data, bytes) else None
         p.tahun = tahun if isinstance(tahun, int) else None
+        lembar = kwargs.get("lembar")
+        p.lembar_pilihan = lembar if isinstance(lembar, str) else None
         return p
 
     return bungkus
