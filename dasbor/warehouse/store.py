@@ -144,14 +144,14 @@ def _baca_dek_mentah(warehouse: Path | None) -> list[Dek]:
     return [_dek(d) for d in _baca_json(_path_dek(warehouse)).get("dek", [])]
 
 
-def simpan_dek(daftar: list[Dek], warehouse: Path | None = None, *, oleh: Pengguna) -> None:
+def simpan_dek(daftar: list[Dek], warehouse: Path | None = None, *, oleh: Pengguna | None) -> None:
     """Write all decks atomically, under the lock (penyaji or admin)."""
-    wajib(oleh, "penyaji", tindakan="Menyimpan presentasi")
+    siapa = wajib(oleh, "penyaji", tindakan="Menyimpan presentasi")
     with berkas.kunci(_path_dek(warehouse)):
         sebelum = [asdict(d) for d in _baca_dek_mentah(warehouse)]
         _tulis_semua_dek(daftar, warehouse)
     audit.catat(
-        oleh, "dek.simpan_semua", "dek.json", sebelum=sebelum, sesudah=[asdict(d) for d in daftar], warehouse=warehouse
+        siapa, "dek.simpan_semua", "dek.json", sebelum=sebelum, sesudah=[asdict(d) for d in daftar], warehouse=warehouse
     )
 
 
@@ -184,14 +184,14 @@ def ubah(
     fungsi: Callable[[Dek], Dek],
     warehouse: Path | None = None,
     *,
-    oleh: Pengguna,
+    oleh: Pengguna | None,
     tindakan: str = "dek.ubah",
     buat: bool = False,
 ) -> Dek:
     """Change deck ``nama`` by ``fungsi`` (given the deck as it is on disk now) under the file lock, write it
     atomically and record before/after in the audit trail. This read-modify-write under one lock is what keeps
     every edit when several people (or processes) edit at once. ``buat`` creates a missing deck."""
-    wajib(oleh, "penyaji", tindakan="Mengubah presentasi")
+    siapa = wajib(oleh, "penyaji", tindakan="Mengubah presentasi")
     with berkas.kunci(_path_dek(warehouse)):
         daftar = baca_dek(warehouse)
         lama = next((d for d in daftar if d.nama == nama), None)
@@ -211,11 +211,11 @@ def ubah(
                 raise DeckError(f"Snapshot '{baru.snapshot}' tidak ada (mungkin baru dihapus).")
         daftar = [baru if d is lama else d for d in daftar]
         _tulis_semua_dek(daftar, warehouse)
-    audit.catat(oleh, tindakan, lama.nama, sebelum=sebelum, sesudah=asdict(baru), warehouse=warehouse)
+    audit.catat(siapa, tindakan, lama.nama, sebelum=sebelum, sesudah=asdict(baru), warehouse=warehouse)
     return baru
 
 
-def ubah_dek(dek: Dek, warehouse: Path | None = None, *, oleh: Pengguna, nama_lama: str | None = None) -> None:
+def ubah_dek(dek: Dek, warehouse: Path | None = None, *, oleh: Pengguna | None, nama_lama: str | None = None) -> None:
     """Save ``dek`` whole (replacing the deck of the same name, or ``nama_lama`` when renaming; created when
     missing). Prefer :func:`ubah` with a small change: a whole deck overwrites what someone else did meanwhile."""
 
@@ -225,7 +225,7 @@ def ubah_dek(dek: Dek, warehouse: Path | None = None, *, oleh: Pengguna, nama_la
     ubah(nama_lama or dek.nama, ganti, warehouse, oleh=oleh, tindakan="dek.simpan", buat=True)
 
 
-def tambah_slide(nama_dek: str, slide: Slide, warehouse: Path | None = None, *, oleh: Pengguna) -> Dek:
+def tambah_slide(nama_dek: str, slide: Slide, warehouse: Path | None = None, *, oleh: Pengguna | None) -> Dek:
     """Append a view to a deck (created if it does not exist yet)."""
 
     def tambah(dek: Dek) -> Dek:
@@ -243,12 +243,12 @@ def pindah_slide(dek: Dek, indeks: int, arah: int) -> Dek:
     return dek
 
 
-def geser_slide(nama_dek: str, indeks: int, arah: int, warehouse: Path | None = None, *, oleh: Pengguna) -> Dek:
+def geser_slide(nama_dek: str, indeks: int, arah: int, warehouse: Path | None = None, *, oleh: Pengguna | None) -> Dek:
     """Move slide ``indeks`` of deck ``nama_dek`` up (-1) or down (+1), on the deck as saved now."""
     return ubah(nama_dek, lambda d: pindah_slide(d, indeks, arah), warehouse, oleh=oleh, tindakan="dek.pindah_slide")
 
 
-def hapus_slide(nama_dek: str, indeks: int, warehouse: Path | None = None, *, oleh: Pengguna) -> Dek:
+def hapus_slide(nama_dek: str, indeks: int, warehouse: Path | None = None, *, oleh: Pengguna | None) -> Dek:
     """Remove slide ``indeks`` of deck ``nama_dek`` (nothing when it no longer exists)."""
 
     def buang(dek: Dek) -> Dek:
@@ -259,7 +259,7 @@ def hapus_slide(nama_dek: str, indeks: int, warehouse: Path | None = None, *, ol
     return ubah(nama_dek, buang, warehouse, oleh=oleh, tindakan="dek.hapus_slide")
 
 
-def ganti_nama_dek(nama_lama: str, nama_baru: str, warehouse: Path | None = None, *, oleh: Pengguna) -> Dek:
+def ganti_nama_dek(nama_lama: str, nama_baru: str, warehouse: Path | None = None, *, oleh: Pengguna | None) -> Dek:
     """Rename a deck (the new name must be free)."""
 
     def ganti(dek: Dek) -> Dek:
@@ -269,7 +269,7 @@ def ganti_nama_dek(nama_lama: str, nama_baru: str, warehouse: Path | None = None
     return ubah(nama_lama, ganti, warehouse, oleh=oleh, tindakan="dek.ganti_nama")
 
 
-def ikat_snapshot(nama_dek: str, slug: str | None, warehouse: Path | None = None, *, oleh: Pengguna) -> Dek:
+def ikat_snapshot(nama_dek: str, slug: str | None, warehouse: Path | None = None, *, oleh: Pengguna | None) -> Dek:
     """Bind a deck to snapshot ``slug`` (None = the current data)."""
 
     def ikat(dek: Dek) -> Dek:
@@ -371,7 +371,7 @@ def kunci_data(
     label: str,
     warehouse: Path | None = None,
     *,
-    oleh: Pengguna,
+    oleh: Pengguna | None,
     dek: str = DEK_DEFAULT,
     sekarang: dt.datetime | None = None,
 ) -> Snapshot:
@@ -381,7 +381,7 @@ def kunci_data(
     per deck and all of them within :func:`settings.snapshot_anggaran_byte`: the oldest snapshots of this deck
     that no deck is bound to make room; when none can go, the press is refused with a note (nothing written).
     """
-    wajib(oleh, "penyaji", tindakan="Kunci data")
+    siapa = wajib(oleh, "penyaji", tindakan="Kunci data")
     sumber = warehouse or settings.warehouse_path()
     if not sumber.exists():
         raise DeckError(f"Gudang data {sumber} tidak ditemukan; tidak ada yang dapat dikunci.")
@@ -425,7 +425,7 @@ def kunci_data(
             cara = _salin_atau_tautkan(sumber, tmp)
             sha = sha256_berkas(tmp)
             tmp.replace(target_dir / berkas_baru)
-            snap = Snapshot(slug, label, waktu.isoformat(timespec="seconds"), sha, berkas_baru, dek, oleh.nama)
+            snap = Snapshot(slug, label, waktu.isoformat(timespec="seconds"), sha, berkas_baru, dek, siapa.nama)
             _tulis_daftar_snapshot([*tetap, snap], warehouse)
         except OSError as exc:
             tmp.unlink(missing_ok=True)
@@ -436,7 +436,7 @@ def kunci_data(
         for s in dihapus:
             path_snapshot(s, warehouse).unlink(missing_ok=True)
     audit.catat(
-        oleh,
+        siapa,
         "snapshot.buat",
         slug,
         sebelum=None,
@@ -446,9 +446,9 @@ def kunci_data(
     return snap
 
 
-def hapus_snapshot(slug: str, warehouse: Path | None = None, *, oleh: Pengguna) -> Snapshot:
+def hapus_snapshot(slug: str, warehouse: Path | None = None, *, oleh: Pengguna | None) -> Snapshot:
     """Delete a snapshot (admin only); refused while a deck is bound to it (the message names the decks)."""
-    wajib(oleh, tindakan="Menghapus snapshot")
+    siapa = wajib(oleh, tindakan="Menghapus snapshot")
     with berkas.kunci(_path_daftar_snapshot(warehouse)):
         semua = _baca_snapshot_mentah(warehouse)
         snap = next((s for s in semua if slug in (s.slug, s.label)), None)
@@ -460,7 +460,7 @@ def hapus_snapshot(slug: str, warehouse: Path | None = None, *, oleh: Pengguna) 
             )
         _tulis_daftar_snapshot([s for s in semua if s.slug != snap.slug], warehouse)
         path_snapshot(snap, warehouse).unlink(missing_ok=True)
-    audit.catat(oleh, "snapshot.hapus", snap.slug, sebelum=asdict(snap), sesudah=None, warehouse=warehouse)
+    audit.catat(siapa, "snapshot.hapus", snap.slug, sebelum=asdict(snap), sesudah=None, warehouse=warehouse)
     return snap
 
 
