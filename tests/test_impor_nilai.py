@@ -298,7 +298,7 @@ def test_failed_logins_slow_down_but_never_lock_the_name_out() -> None:
     waktu = [0.0]
     penjaga = akun.Penjaga(jam=lambda: waktu[0])
     daftar = {"a": akun.Akun("a", "admin", akun.buat_hash("benar-sekali"))}
-    tunggu = []
+    tunggu: list[int] = []
     for _ in range(12):  # an attacker from one address, waiting out every delay
         waktu[0] += (tunggu[-1] if tunggu else 0) + 0.5
         hasil = penjaga.masuk("a", "salah", daftar, alamat="10.0.0.66")
