@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import polars as pl
@@ -56,8 +57,18 @@ def pastikan_navigasi() -> None:
 
 
 def gaya() -> None:
-    """The house CSS: large, wrapping KPI numbers that stay readable at the back of a meeting room."""
+    """The house CSS: large, wrapping KPI numbers that stay readable at the back of a meeting room.
+
+    Also, once per server process and data folder, removes what a crash or a full disk left half-written in
+    the shared decks and snapshots (:func:`store.bersihkan_sisa`), so it is never listed.
+    """
+    _bersihkan_sekali(str(settings.warehouse_path()))
     st.markdown(_CSS, unsafe_allow_html=True)
+
+
+@st.cache_resource(show_spinner=False)
+def _bersihkan_sekali(gudang: str) -> int:
+    return len(store.bersihkan_sisa(Path(gudang)))
 
 
 @dataclass(frozen=True)

@@ -41,3 +41,16 @@ def kode(teks: object, panjang: int = PANJANG_KUTIP) -> str:
     isi = potong(teks, panjang)
     pagar = "`" * (max((len(m) for m in re.findall(r"`+", isi)), default=0) + 1)
     return f"{pagar} {isi} {pagar}" if isi else "`''`"
+
+
+MAKS_NILAI_DIKUTIP = 5
+"""At most this many unknown values of one parameter are quoted in a note."""
+
+
+def param(nama: str, nilai: str | list[str]) -> str:
+    """``nama='nilai'`` (or ``nama='a', 'b'``) as inline code for a URL note: each value cut and quoted with
+    ``repr`` (so NUL and odd characters are visible, not interpreted), at most :data:`MAKS_NILAI_DIKUTIP`."""
+    daftar = [nilai] if isinstance(nilai, str) else nilai
+    bagian = [repr(potong(v, 40)) for v in daftar[:MAKS_NILAI_DIKUTIP]]
+    lagi = f", … (+{len(daftar) - MAKS_NILAI_DIKUTIP})" if len(daftar) > MAKS_NILAI_DIKUTIP else ""
+    return kode(f"{nama}={', '.join(bagian)}{lagi}", panjang=10 * PANJANG_KUTIP)
