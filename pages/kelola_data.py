@@ -181,7 +181,8 @@ with tab_log:
             else:
                 data.segarkan()
                 st.session_state["pesan_kelola"] = (
-                    f"Gudang data dikembalikan ke keadaan sebelum impor {aman.kode(kembali.berkas)} ({kembali.jenis})."
+                    "Gudang data dikembalikan ke keadaan sebelum impor "
+                    f"{aman.markdown(kembali.berkas)} ({kembali.jenis})."
                 )
                 st.rerun()
 

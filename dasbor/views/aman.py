@@ -14,7 +14,7 @@ import re
 PANJANG_KUTIP = 60
 """Longest value quoted in a note; the rest is cut with an ellipsis (a 100 KB URL value stays a short note)."""
 
-_MD_KHUSUS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$&])")
+_MD_KHUSUS = re.compile(r"([\\`*{}\[\]#|<>~$&])")
 _KENDALI = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
