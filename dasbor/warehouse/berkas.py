@@ -33,6 +33,9 @@ class DiskGagal(OSError):  # noqa: N818 - Indonesian domain name, like the rest
     """A write failed (disk full, read-only folder, no permission); the message is for the user and says
     that nothing was changed."""
 
+    def __str__(self) -> str:
+        return str(self.strerror)
+
 
 def pesan_oserror(exc: OSError, path: Path | None = None, *, yang_aman: str = "gudang data tidak diubah") -> str:
     """``disk penuh (/data/presentasi); gudang data tidak diubah.``: the reason in Indonesian, where, and what
