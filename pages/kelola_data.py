@@ -128,7 +128,10 @@ with tab_impor:
                     if hasil.boleh_impor
                     else f"{n_sah} yang sah; tidak ada yang diimpor selama berkas ditolak."
                 )
-            if hasil.boleh_impor:
+            wilayah_salah = simpan.pesan_wilayah_operator(hasil, pengguna) if hasil.boleh_impor else None
+            if wilayah_salah:
+                st.error(wilayah_salah, icon=":material/block:")
+            elif hasil.boleh_impor:
                 if hasil.jenis in JENIS:
                     st.caption(f"Impor ini mengganti {JENIS[hasil.jenis].cakupan}.")
                 if st.button(

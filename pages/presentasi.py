@@ -89,7 +89,7 @@ with tayang:
 
 with susun:
     if not boleh_ubah:
-        masuk.ajakan_masuk("Masuk sebagai penyaji untuk menyusun presentasi")
+        masuk.ajakan_masuk("Masuk sebagai penyaji untuk menyusun presentasi", kunci="ajakan_susun")
     for i, sl in enumerate(dek.slide):
         param = ", ".join(f"{k}={v}" for k, v in sl.param.items()) or "penyaring bawaan"
         if not boleh_ubah:
@@ -137,7 +137,7 @@ with kunci:
                 except (store.DeckError, peran.TidakBoleh, berkas.DiskGagal) as exc:
                     st.error(str(exc))
     else:
-        masuk.ajakan_masuk("Masuk sebagai penyaji untuk mengunci data")
+        masuk.ajakan_masuk("Masuk sebagai penyaji untuk mengunci data", kunci="ajakan_kunci")
     boleh_hapus = peran.boleh(siapa, "admin")
     for snap in store.baca_snapshot(gudang):
         teks, tombol = st.columns([8, 2]) if boleh_hapus else (st.container(), None)

@@ -78,11 +78,12 @@ def _alamat() -> str:
         return ""
 
 
-def _formulir(kunci: str) -> None:
-    """The name/password form; on success the session is signed in and the page reruns."""
+def _formulir(kunci: str, awalan: str = "") -> None:
+    """The name/password form (widget keys ``<awalan>nama_pengguna``, ``<awalan>kata_sandi``); on success the
+    session is signed in and the page reruns."""
     with st.form(kunci):
-        nama = st.text_input("Nama pengguna", key="nama_pengguna")
-        sandi = st.text_input("Kata sandi", type="password", key="kata_sandi")
+        nama = st.text_input("Nama pengguna", key=f"{awalan}nama_pengguna")
+        sandi = st.text_input("Kata sandi", type="password", key=f"{awalan}kata_sandi")
         kirim = st.form_submit_button("Masuk", type="primary")
     if kirim:
         hasil = akun.PENJAGA.masuk(nama, sandi, _akun_lokal(), alamat=_alamat())
@@ -126,15 +127,16 @@ def gerbang() -> Pengguna:
     st.stop()
 
 
-def ajakan_masuk(teks: str = "Masuk untuk mengubah") -> None:
-    """For an anonymous visitor: a small closed expander with the login form; the page goes on below it."""
+def ajakan_masuk(teks: str = "Masuk untuk mengubah", *, kunci: str = "ajakan") -> None:
+    """For a visitor without the right role: a small closed expander with the login form (widget keys start
+    with ``kunci``, so a page may show it in several tabs); the page goes on below it."""
     _pesan_sesi()
     with st.expander(teks, icon=":material/login:"):
-        st.caption("Halaman ini terbuka untuk dibaca semua orang; mengubahnya memerlukan akun.")
+        st.caption("Halaman ini terbuka untuk dibaca semua orang; mengubahnya memerlukan akun yang berhak.")
         if "auth" in _rahasia():
-            st.button("Masuk dengan akun kantor", on_click=st.login, key="masuk_sso")
+            st.button("Masuk dengan akun kantor", on_click=st.login, key=f"{kunci}_sso")
         if _akun_lokal():
-            _formulir("masuk_ajakan")
+            _formulir(f"{kunci}_masuk", f"{kunci}_")
 
 
 def tombol_keluar(siapa: Pengguna) -> None:

@@ -127,7 +127,8 @@ def pesan_wilayah_operator(p: Pemeriksaan, siapa: Pengguna) -> str | None:
     if lain.is_empty():
         return None
     contoh = [
-        f"{r.get('_lembar') or 'baris'} {r.get('_baris')} ({NAMA_RESMI.get(r['kode_bps'] or '', 'tingkat provinsi')})"
+        ("" if r.get("_lembar") in (None, "", "-") else f"lembar {r['_lembar']} ")
+        + f"baris {r.get('_baris')} ({NAMA_RESMI.get(r['kode_bps'] or '', 'tingkat provinsi')})"
         for r in lain.head(10).iter_rows(named=True)
     ]
     lagi = f" dan {angka(lain.height - 10)} baris lain" if lain.height > 10 else ""
