@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import plotly.graph_objects as go
 import polars as pl
 
-from dasbor.views import charts, ekspor, formats, kawasan, kpi, peta, program, url_state
+from dasbor.views import aman, charts, ekspor, formats, kawasan, kpi, peta, program, url_state
 from dasbor.views.palette import LABEL_RANTAI
 from dasbor.warehouse import batas
 from dasbor.warehouse.db import Gudang
@@ -307,7 +307,7 @@ def render(gudang: Gudang, tampilan_id: str, param: Mapping[str, str]) -> Isi:
             f"Tampilan '{tampilan_id}' tidak dikenal lagi (halaman atau grafiknya telah berubah); slide lain "
             "tetap ditampilkan.",
             (),
-            catatan=(f"Tampilan tidak dikenal: {tampilan_id}",),
+            catatan=(f"Tampilan tidak dikenal: {aman.kode(tampilan_id)}",),
         )
     s = saringan(gudang, param)
     isi = tampilan.buat(gudang, s)
