@@ -94,7 +94,15 @@ def bagian_audit(siapa: Pengguna) -> None:
         tampil.with_columns(pl.col("waktu").dt.convert_time_zone("Asia/Makassar").dt.strftime("%d-%m-%Y %H.%M")),
         hide_index=True,
         width="stretch",
-        column_config={"waktu": "Waktu (WITA)", "oleh": "Oleh", "peran": "Peran", "tindakan": "Perubahan"},
+        column_config={
+            "waktu": "Waktu (WITA)",
+            "oleh": "Oleh",
+            "peran": "Peran",
+            "tindakan": "Perubahan",
+            "objek": "Objek",
+            "sebelum": "Sebelum",
+            "sesudah": "Sesudah",
+        },
     )
     st.caption(
         f"{tampil.height} dari {log.height} catatan. Jejak ini hanya ditambah, tidak pernah diubah atau dihapus."
