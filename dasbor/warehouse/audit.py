@@ -88,7 +88,8 @@ def baca(warehouse: Path | None = None) -> pl.DataFrame:
                     "sesudah": json.dumps(d.get("sesudah"), ensure_ascii=False, default=str),
                 }
             )
-    return pl.DataFrame(baris, schema=KOLOM).sort("waktu", descending=True, maintain_order=True)
+    # Newest first; lines of the same second keep their order of writing, last written first.
+    return pl.DataFrame(baris[::-1], schema=KOLOM).sort("waktu", descending=True, maintain_order=True)
 
 
 def saring(
