@@ -12,12 +12,14 @@ Exit codes: 0 done, 1 unknown deck or snapshot (the message says which exist), 2
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
 import time
 from pathlib import Path
 
 from dasbor.views.dek import html_out, images, pdf_out, pptx_out, slides
-from dasbor.warehouse import store
+from dasbor.warehouse import berkas, store
+from dasbor.warehouse.peran import Pengguna
 
 PENULIS = {".pptx": pptx_out.tulis, ".pdf": pdf_out.tulis, ".html": html_out.tulis}
 
@@ -32,6 +34,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--snapshot", help="slug atau label snapshot")
     parser.add_argument("--daftar", action="store_true", help="tampilkan presentasi dan snapshot")
     args = parser.parse_args(argv)
+    oleh = Pengguna(f"{getpass.getuser()} (baris perintah)", "admin")
+    """Whoever runs this on the server can write the data folder anyway: the command line acts as an admin."""
     if not (args.out or args.kunci or args.ikat or args.daftar):
         parser.print_usage(sys.stderr)
         print("Sebutkan --out, --kunci, --ikat atau --daftar.", file=sys.stderr)
@@ -44,15 +48,14 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         if args.kunci:
-            snap = store.kunci_data(args.kunci, args.warehouse)
+            snap = store.kunci_data(args.kunci, args.warehouse, oleh=oleh, dek=args.deck)
             print(f"Snapshot {snap.slug} ({snap.label}) disimpan, sha256 {snap.sha256[:12]}")
         if args.ikat:
             if not args.snapshot:
                 print("--ikat memerlukan --snapshot.", file=sys.stderr)
                 return 2
-            dek = store.ambil_dek(args.ikat, args.warehouse)
-            dek.snapshot = store.ambil_snapshot(args.snapshot, args.warehouse).slug
-            store.ubah_dek(dek, args.warehouse)
+            slug = store.ambil_snapshot(args.snapshot, args.warehouse).slug
+            dek = store.ikat_snapshot(args.ikat, slug, args.warehouse, oleh=oleh)
             print(f"Presentasi '{dek.nama}' kini memakai snapshot {dek.snapshot}.")
         if args.daftar:
             for d in store.baca_dek(args.warehouse):
@@ -67,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
             PENULIS[args.out.suffix.lower()](siap, args.out)
             images.berhenti()
             print(f"{args.out}: {len(siap.slide) + 1} slide, {time.perf_counter() - mulai:.1f} s")
-    except (store.DeckError, FileNotFoundError) as exc:
+    except (store.DeckError, FileNotFoundError, berkas.DiskGagal) as exc:
         print(str(exc), file=sys.stderr)
         return 1
     return 0

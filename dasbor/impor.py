@@ -19,6 +19,7 @@ from dasbor.warehouse import settings
 from dasbor.warehouse.impor import riwayat, simpan, templat
 from dasbor.warehouse.impor.jenis import JENIS, SEMUA_JENIS
 from dasbor.warehouse.impor.periksa import periksa
+from dasbor.warehouse.peran import Pengguna
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -55,7 +56,8 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     parser = _parser()
     args = parser.parse_args(argv)
-    oleh = args.oleh or f"{getpass.getuser()} (baris perintah)"
+    # Whoever runs this on the server can write the data folder anyway: the command line acts as an admin.
+    oleh = Pengguna(args.oleh or f"{getpass.getuser()} (baris perintah)", "admin")
     gudang_path: Path = args.gudang or settings.warehouse_path()
     if args.templat:
         if args.out is None:
@@ -93,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Laporan lengkap: {args.laporan}")
     if not hasil.boleh_impor:
         if not args.periksa:
-            simpan.catat_ditolak(gudang_path, hasil, oleh)
+            simpan.catat_ditolak(gudang_path, hasil, oleh.nama)
         print("Berkas DITOLAK; gudang data tidak diubah.")
         return 1
     if args.periksa:

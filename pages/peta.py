@@ -4,7 +4,7 @@ import polars as pl
 import streamlit as st
 
 from dasbor.ui import data, figur, frame, widgets
-from dasbor.views import formats, impor, peta
+from dasbor.views import aman, formats, peta
 from dasbor.warehouse import settings
 
 f = frame.halaman("Peta")
@@ -23,7 +23,7 @@ frame.catatan_url_baru(sejak)
 path = settings.boundaries_path()
 batas = data.batas_wilayah(str(path or ""), path.stat().st_mtime if path and path.exists() else 0.0)
 for pesan in batas.pesan:
-    st.info(impor.teks_md(pesan), icon=":material/map:")
+    st.info(aman.markdown(pesan), icon=":material/map:")
 
 metrik_df = data.peta_metrik()
 fig = figur.tersimpan(

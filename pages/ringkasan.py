@@ -4,7 +4,7 @@ import polars as pl
 import streamlit as st
 
 from dasbor.ui import data, figur, frame, widgets
-from dasbor.views import charts, impor, kpi, narasi, peta, rujukan
+from dasbor.views import aman, charts, kpi, narasi, peta, rujukan
 from dasbor.warehouse import settings
 
 f = frame.halaman("Ringkasan")
@@ -41,7 +41,7 @@ with peta_kiri:
     )
     st.caption(batas.atribusi + " · Titik merah: kawasan industri. Peta lengkap ada di halaman Peta.")
     for pesan in batas.pesan:
-        st.caption(impor.teks_md(pesan))
+        st.caption(aman.markdown(pesan))
     frame.keterangan_sumber(("ikm", "kawasan"))
 with peta_kanan:
     st.subheader("Indeks Hilirisasi tanpa batu bara")

@@ -17,11 +17,14 @@ from dasbor.warehouse import arsip, build, db, settings, ulang
 from dasbor.warehouse.impor import periksa, riwayat, simpan
 from dasbor.warehouse.impor.jenis import JENIS
 from dasbor.warehouse.impor.jenis.dasar import langgar
+from dasbor.warehouse.peran import Pengguna
 from tests import impor_berkas as ib
 from tests.conftest import Fixture
 
 WAKTU_BANGUN = {"meta": ["dibangun_pada"]}
 """Columns that hold the build's own clock, not data."""
+
+PENGUJI = Pengguna("penguji", "admin")
 
 
 def _frame(path: Path, table: str) -> pl.DataFrame:
@@ -59,7 +62,7 @@ def sidik(path: Path) -> dict[str, str]:
 def _impor(w: Path, nama: str, data: bytes, jenis: str, **kw: object) -> riwayat.HasilImpor:
     hasil = periksa.periksa(nama, data, jenis=jenis, **kw)  # type: ignore[arg-type]
     assert hasil.boleh_impor, hasil.masalah
-    return simpan.terapkan(hasil, w, "penguji")
+    return simpan.terapkan(hasil, w, PENGUJI)
 
 
 def _tiga_berkas(w: Path) -> dict[str, bytes]:
@@ -86,7 +89,7 @@ def test_imports_are_archived_byte_for_byte_with_a_manifest(salinan_gudang: Path
         assert arsip.berkas_path(w, e["sha256"]).read_bytes() == berkas[e["berkas"]]
         assert e["oleh"] == "penguji" and e["versi"] and e["baris_diterima"] > 0
     assert entri[0]["jenis"] == "ikm" and entri[0]["terima_sebagian"] is False
-    simpan.kembalikan(w, "penguji")
+    simpan.kembalikan(w, PENGUJI)
     assert arsip.baca(w)[-1] == {**arsip.baca(w)[-1], "aksi": "kembalikan", "versi": entri[-1]["versi"]}
     assert arsip.cek(w) == []
 
@@ -95,7 +98,7 @@ def test_delete_the_warehouse_rebuild_and_replay_gives_the_same_tables(gudang: F
     w = salinan_gudang
     _tiga_berkas(w)
     _impor(w, "ikm_lagi.csv", ib.csv_ikm(ib.firma(5, seed=3)), "ikm")
-    simpan.kembalikan(w, "penguji")  # undo the fourth: the replay must undo it too
+    simpan.kembalikan(w, PENGUJI)  # undo the fourth: the replay must undo it too
     sebelum = sidik(w)
     assert len(arsip.baca(w)) == 5
     w.unlink()

@@ -14,9 +14,12 @@ import pytest
 
 from dasbor import cadangan as cadangan_cli
 from dasbor.warehouse import arsip, build, cadangan, store
+from dasbor.warehouse.peran import Pengguna
 from tests import impor_berkas as ib
 from tests.aplikasi import buka
 from tests.test_arsip_replay import _impor, sidik
+
+PENGUJI = Pengguna("penguji", "admin")
 
 
 @pytest.fixture
@@ -31,8 +34,8 @@ def data_kantor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     _impor(
         w, "target.xlsx", ib.xlsx_baris([["Indikator", "Tahun", "Nilai Target"], ["jumlah_ikm", 2025, 500]]), "target"
     )
-    store.tambah_slide("Rapat Mei", store.Slide("ringkasan.kpi", {"tahun": "2025"}), w)
-    store.kunci_data("Rakornis Mei 2026", w)
+    store.tambah_slide("Rapat Mei", store.Slide("ringkasan.kpi", {"tahun": "2025"}), w, oleh=PENGUJI)
+    store.kunci_data("Rakornis Mei 2026", w, oleh=PENGUJI)
     (w.parent / "akun").mkdir()
     (w.parent / "akun" / "akun.json").write_text('{"ani": "hash"}', encoding="utf-8")
     (w.parent / "audit.jsonl").write_text('{"aksi": "masuk"}\n', encoding="utf-8")

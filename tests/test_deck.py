@@ -13,7 +13,10 @@ from dasbor.views import kpi
 from dasbor.views.dek import banding, siap, slides, tampilan
 from dasbor.warehouse import build, sample, store
 from dasbor.warehouse.db import Gudang
+from dasbor.warehouse.peran import Pengguna
 from tests.conftest import Fixture
+
+PENYAJI = Pengguna("budi", "penyaji")
 
 
 def _dek(path: Path) -> siap.DekSiap:
@@ -71,6 +74,7 @@ def test_a_stale_view_keeps_the_other_slides(salinan_gudang: Path) -> None:
     store.ubah_dek(
         store.Dek("Campur", [store.Slide("halaman_lama.grafik"), store.Slide("ringkasan.kpi", {"tahun": "abc"})]),
         salinan_gudang,
+        oleh=PENYAJI,
     )
     siap = slides.siapkan(store.ambil_dek("Campur", salinan_gudang), salinan_gudang)
     assert siap.slide[0].isi.judul == "Tampilan tidak tersedia"
@@ -79,25 +83,25 @@ def test_a_stale_view_keeps_the_other_slides(salinan_gudang: Path) -> None:
 
 
 def test_decks_are_stored_beside_the_warehouse_and_can_be_reordered(salinan_gudang: Path) -> None:
-    store.tambah_slide("Rapat Mei", store.Slide("ringkasan.tren", {"kab": "6310"}), salinan_gudang)
-    store.tambah_slide("Rapat Mei", store.Slide("ringkasan.kpi"), salinan_gudang)
+    store.tambah_slide("Rapat Mei", store.Slide("ringkasan.tren", {"kab": "6310"}), salinan_gudang, oleh=PENYAJI)
+    store.tambah_slide("Rapat Mei", store.Slide("ringkasan.kpi"), salinan_gudang, oleh=PENYAJI)
     dek = store.pindah_slide(store.ambil_dek("Rapat Mei", salinan_gudang), 1, -1)
-    store.ubah_dek(dek, salinan_gudang)
+    store.ubah_dek(dek, salinan_gudang, oleh=PENYAJI)
     assert (salinan_gudang.parent / "presentasi" / "dek.json").exists()
     dek = store.ambil_dek("Rapat Mei", salinan_gudang)
     assert [s.tampilan for s in dek.slide] == ["ringkasan.kpi", "ringkasan.tren"]
     dek.nama = "Rapat Juni"
-    store.ubah_dek(dek, salinan_gudang, nama_lama="Rapat Mei")
+    store.ubah_dek(dek, salinan_gudang, nama_lama="Rapat Mei", oleh=PENYAJI)
     assert "Rapat Juni" in [d.nama for d in store.baca_dek(salinan_gudang)]
     with pytest.raises(store.DeckError):
         store.ambil_dek("Rapat Mei", salinan_gudang)
 
 
 def test_snapshot_freezes_the_numbers_after_the_warehouse_changes(salinan_gudang: Path, tmp_path: Path) -> None:
-    snap = store.kunci_data("Rakornis Mei 2026", salinan_gudang)
+    snap = store.kunci_data("Rakornis Mei 2026", salinan_gudang, oleh=PENYAJI)
     dek = store.ambil_dek(store.DEK_DEFAULT, salinan_gudang)
     dek.snapshot = snap.slug
-    store.ubah_dek(dek, salinan_gudang)
+    store.ubah_dek(dek, salinan_gudang, oleh=PENYAJI)
     before = _dek(salinan_gudang).slide[0].isi.kartu
 
     # The warehouse changes: a rebuild from other inputs (another seed) replaces it.

@@ -18,6 +18,7 @@ import pytest
 
 from dasbor.warehouse import db, settings
 from dasbor.warehouse.impor import periksa, riwayat, simpan
+from dasbor.warehouse.peran import Pengguna
 from tests import impor_berkas as ib
 from tests.conftest import Fixture
 
@@ -43,7 +44,7 @@ def _q(path: Path, sql: str) -> pl.DataFrame:
 def _impor(w: Path, nama: str, data: bytes, jenis: str = "ikm", **kw: object) -> riwayat.HasilImpor:
     hasil = periksa.periksa(nama, data, jenis=jenis, **kw)  # type: ignore[arg-type]
     assert hasil.boleh_impor, hasil.masalah
-    return simpan.terapkan(hasil, w, "penguji")
+    return simpan.terapkan(hasil, w, Pengguna("penguji", "admin"))
 
 
 def test_import_replaces_sample_then_reimport_does_not_double_count(salinan_gudang: Path) -> None:
@@ -113,7 +114,7 @@ def test_rejected_file_leaves_the_warehouse_byte_identical(salinan_gudang: Path)
     sebelum = _sha(w)
     hasil = periksa.periksa("ikm.csv", b"Nama Usaha;Kab/Kota;Tahun\nUD A;Antah;2025\n", jenis="ikm")
     with pytest.raises(riwayat.ImporGagal):
-        simpan.terapkan(hasil, w, "penguji")
+        simpan.terapkan(hasil, w, Pengguna("penguji", "admin"))
     simpan.catat_ditolak(w, hasil, "penguji")
     assert _sha(w) == sebelum
     jurnal = simpan.baca_jurnal(w)
@@ -126,7 +127,7 @@ def test_kembalikan_restores_the_data_and_keeps_the_log(salinan_gudang: Path) ->
     sebelum = {t: _q(w, "select * from " + t + " order by all") for t in tabel}  # noqa: S608 - fixed names
     _impor(w, "ikm.csv", ib.csv_ikm(ib.firma(10, seed=14)))
     assert _q(w, "select count(*) from ikm").item() == 10
-    v = simpan.kembalikan(w, "penguji")
+    v = simpan.kembalikan(w, Pengguna("penguji", "admin"))
     assert v.berkas == "ikm.csv"
     for t in tabel:
         assert _q(w, "select * from " + t + " order by all").equals(sebelum[t]), t  # noqa: S608 - fixed names
@@ -137,7 +138,7 @@ def test_kembalikan_restores_the_data_and_keeps_the_log(salinan_gudang: Path) ->
     ]
     assert riwayat.daftar_versi(w) == []
     with pytest.raises(riwayat.ImporGagal, match="Belum ada versi"):
-        simpan.kembalikan(w, "penguji")
+        simpan.kembalikan(w, Pengguna("penguji", "admin"))
 
 
 def test_only_the_last_versions_are_kept(salinan_gudang: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -152,9 +153,9 @@ def test_a_second_import_is_told_to_wait(salinan_gudang: Path) -> None:
     hasil = periksa.periksa("ikm.csv", ib.csv_ikm(ib.firma(3)), jenis="ikm")
     sebelum = _sha(salinan_gudang)
     with riwayat.kunci(salinan_gudang, "Budi"), pytest.raises(riwayat.ImporSibuk, match="oleh Budi sejak"):
-        simpan.terapkan(hasil, salinan_gudang, "Ani")
+        simpan.terapkan(hasil, salinan_gudang, Pengguna("Ani", "admin"))
     assert _sha(salinan_gudang) == sebelum
-    simpan.terapkan(hasil, salinan_gudang, "Ani")  # the lock is free again
+    simpan.terapkan(hasil, salinan_gudang, Pengguna("Ani", "admin"))  # the lock is free again
 
 
 def test_derived_steps_are_found_from_the_build_sql() -> None:
@@ -224,13 +225,13 @@ def geo_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_boundary_file_stored_atomically_and_restored(salinan_gudang: Path, geo_dir: Path) -> None:
     hasil = periksa.periksa("batas.geojson", _kotak(), jenis=None)
     assert hasil.jenis == "batas" and hasil.status == "siap", hasil.masalah
-    simpan.terapkan(hasil, salinan_gudang, "penguji")
+    simpan.terapkan(hasil, salinan_gudang, Pengguna("penguji", "admin"))
     tersimpan = json.loads((geo_dir / "batas_kabupaten.geojson").read_text())
     props = sorted((f["properties"]["kode_bps"], f["properties"]["nama_sumber"]) for f in tersimpan["features"])
     assert len(props) == 13 and props[0] == ("6301", "Tala") and props[-1] == ("6372", "Banjar Baru")
     assert set(tersimpan["features"][0]["properties"]) == {"kode_bps", "kode_kemendagri", "nama", "nama_sumber"}
     assert _q(salinan_gudang, "select jenis, status from impor_log order by waktu desc").row(0) == ("batas", "diimpor")
-    simpan.kembalikan(salinan_gudang, "penguji")
+    simpan.kembalikan(salinan_gudang, Pengguna("penguji", "admin"))
     assert not (geo_dir / "batas_kabupaten.geojson").exists()
 
 

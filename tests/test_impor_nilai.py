@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import polars as pl
 import pytest
@@ -269,24 +270,35 @@ def test_passwords_hash_and_check() -> None:
     from dasbor.warehouse import akun
 
     hash_ = akun.buat_hash("sandi-yang-panjang")
-    assert hash_.startswith("scrypt$16384$8$1$") and "sandi" not in hash_
+    assert hash_.startswith("scrypt$131072$8$1$") and "sandi" not in hash_
     assert akun.cocok("sandi-yang-panjang", hash_)
     assert not akun.cocok("sandi-yang-salah", hash_)
     assert not akun.cocok("apa saja", "bukan-hash")
     assert akun.buat_hash("x") != akun.buat_hash("x")  # salted
-    assert akun.baca_akun({"akun": {"a": "h1"}}, "b:h2; c:h3") == {"a": "h1", "b": "h2", "c": "h3"}
+    dibaca = akun.baca_akun({"akun": {"a": "h1"}}, "b:h2; c:h3", Path("/nonexistent/w.duckdb"))
+    assert {k: (v.peran, v.hash) for k, v in dibaca.items()} == {
+        "a": ("admin", "h1"),
+        "b": ("admin", "h2"),
+        "c": ("admin", "h3"),
+    }
     assert akun.email_diizinkan({"kelola_data": {"email": ["Analis@Disperin.go.id"]}}, "analis@disperin.go.id")
     assert not akun.email_diizinkan({}, "analis@disperin.go.id")
 
 
-def test_lockout_expires() -> None:
+def test_failed_logins_slow_down_but_never_lock_the_name_out() -> None:
     from dasbor.warehouse import akun
 
     waktu = [0.0]
-    penjaga = akun.Penjaga(maks=3, jendela=60, lama=120, jam=lambda: waktu[0])
-    daftar = {"a": akun.buat_hash("benar-sekali")}
-    for _ in range(3):
-        assert not penjaga.masuk("a", "salah", daftar).ok
-    assert penjaga.masuk("a", "benar-sekali", daftar).terkunci_detik > 0
-    waktu[0] = 121.0
-    assert penjaga.masuk("a", "benar-sekali", daftar).ok
+    penjaga = akun.Penjaga(jam=lambda: waktu[0])
+    daftar = {"a": akun.Akun("a", "admin", akun.buat_hash("benar-sekali"))}
+    tunggu: list[int] = []
+    for _ in range(12):  # an attacker from one address, waiting out every delay
+        waktu[0] += (tunggu[-1] if tunggu else 0) + 0.5
+        hasil = penjaga.masuk("a", "salah", daftar, alamat="10.0.0.66")
+        assert not hasil.ok
+        tunggu.append(hasil.tunggu_detik)
+    assert tunggu[:2] == [0, 0] and tunggu[-1] >= 256 and tunggu == sorted(tunggu)  # growing, no fixed lock
+    assert penjaga.masuk("a", "benar-sekali", daftar, alamat="10.0.0.66").tunggu_detik > 0
+    waktu[0] += penjaga.maks_nama + 1  # the name's own delay stops at maks_nama (30 s) ...
+    assert penjaga.masuk("a", "benar-sekali", daftar, alamat="10.0.0.5").ok  # ... so the admin gets in
+    assert penjaga.masuk("a", "benar-sekali", daftar, alamat="10.0.0.66").tunggu_detik > 0  # the attacker waits

@@ -10,6 +10,7 @@ import polars as pl
 
 from dasbor.warehouse import db
 from dasbor.warehouse.impor import periksa, simpan
+from dasbor.warehouse.peran import Pengguna
 from tests import impor_berkas as ib
 from tests.conftest import Fixture
 
@@ -30,7 +31,7 @@ def test_fresh_warehouse_log_starts_with_the_build(gudang: Fixture) -> None:
 def test_log_row_matches_the_file_read_independently(salinan_gudang: Path) -> None:
     data = ib.csv_ikm(ib.firma(17, seed=41), judul="Rekap IKM 2025")
     hasil = periksa.periksa("rekap.csv", data, jenis="ikm")
-    simpan.terapkan(hasil, salinan_gudang, "penguji")
+    simpan.terapkan(hasil, salinan_gudang, Pengguna("penguji", "admin"))
     mandiri = pl.read_csv(io.BytesIO(data), separator=";", skip_rows=1, infer_schema=False)
     baris = _log(salinan_gudang).row(0, named=True)
     assert baris["berkas"] == "rekap.csv"

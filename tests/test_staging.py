@@ -11,6 +11,7 @@ import pytest
 
 from dasbor.warehouse import build, db
 from dasbor.warehouse.impor import periksa, simpan
+from dasbor.warehouse.peran import Pengguna
 from tests import impor_berkas as ib
 from tests.conftest import Fixture
 
@@ -25,6 +26,8 @@ MASUKAN = {
     "kawasan_tenant": "kawasan_tenant.parquet",
 }
 """Every input table of the sample and its Parquet file(s)."""
+
+PENGUJI = Pengguna("penguji", "admin")
 
 
 def _tanpa_komentar(sql: str) -> str:
@@ -75,7 +78,7 @@ def test_import_into_a_warehouse_built_before_the_staging_macros(salinan_gudang:
     firms = ib.firma(25, seed=5)
     hasil = periksa.periksa("ikm_lama.csv", ib.csv_ikm(firms), jenis="ikm")
     assert hasil.boleh_impor, hasil.masalah
-    assert simpan.terapkan(hasil, salinan_gudang, "penguji").baris_baru == 25
+    assert simpan.terapkan(hasil, salinan_gudang, PENGUJI).baris_baru == 25
     con = db.connect(salinan_gudang, read_only=True)
     try:
         with con.cursor() as cur:

@@ -8,16 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import polars as pl
 import streamlit as st
 
-from dasbor.ui import data, presentasi, widgets
-from dasbor.views import captions, unduhan, url_state
+from dasbor.ui import data, masuk, presentasi, widgets
+from dasbor.views import aman, captions, unduhan, url_state
 from dasbor.views.captions import TEKS_CONTOH
 from dasbor.views.saringan import nama_wilayah
-from dasbor.warehouse import build, settings, store
+from dasbor.warehouse import berkas, build, peran, settings, store
 
 NAMA_APLIKASI = "Dasbor Industri Kalsel"
 
@@ -57,8 +58,18 @@ def pastikan_navigasi() -> None:
 
 
 def gaya() -> None:
-    """The house CSS: large, wrapping KPI numbers that stay readable at the back of a meeting room."""
+    """The house CSS: large, wrapping KPI numbers that stay readable at the back of a meeting room.
+
+    Also, once per server process and data folder, removes what a crash or a full disk left half-written in
+    the shared decks and snapshots (:func:`store.bersihkan_sisa`), so it is never listed.
+    """
+    _bersihkan_sekali(str(settings.warehouse_path()))
     st.markdown(_CSS, unsafe_allow_html=True)
+
+
+@st.cache_resource(show_spinner=False)
+def _bersihkan_sekali(gudang: str) -> int:
+    return len(store.bersihkan_sisa(Path(gudang)))
 
 
 @dataclass(frozen=True)
@@ -119,7 +130,15 @@ def _versi_dek() -> float:
 
 
 def tombol_presentasi(tampilan: str) -> None:
-    """ "Tambah ke presentasi": save this chart with the page's current filters into a named deck."""
+    """ "Tambah ke presentasi": save this chart with the page's current filters into a named deck.
+
+    Only for a penyaji or an admin; anonymous visitors and operators see nothing here (a hint under every
+    chart would be noise; the Presentasi page carries the "masuk" hint). :func:`store.tambah_slide` checks the
+    role again.
+    """
+    siapa = masuk.pengguna()
+    if not peran.boleh(siapa, "penyaji"):
+        return
     with st.popover("Tambah ke presentasi", icon=":material/add_to_queue:"):
         nama = st.selectbox(
             "Presentasi",
@@ -130,8 +149,12 @@ def tombol_presentasi(tampilan: str) -> None:
         )
         if st.button("Tambahkan", key=f"_tambah_{tampilan}", type="primary") and nama:
             param = {k: st.query_params[k] for k in st.query_params}
-            dek = store.tambah_slide(str(nama), store.Slide(tampilan, param))
-            st.success(f"Ditambahkan ke '{dek.nama}' sebagai slide {len(dek.slide)}.")
+            try:
+                dek = store.tambah_slide(str(nama), store.Slide(tampilan, param), oleh=siapa)
+            except (store.DeckError, peran.TidakBoleh, berkas.DiskGagal) as exc:
+                st.error(str(exc))
+            else:
+                st.success(f"Ditambahkan ke {aman.kode(dek.nama)} sebagai slide {len(dek.slide)}.")
 
 
 def peringatan_versi() -> None:

@@ -1,13 +1,15 @@
 """On-screen slides for the Presentasi page: one view per screen, readable at the back of a room at 1280x720.
 
 Presentation mode hides the sidebar, the header and the toolbar with CSS, enlarges type, and puts the source,
-"data per" and the slide counter in a footer line on every slide; sample data get a watermark.
+"data per" and the slide counter in a footer line on every slide; sample data get a watermark. Every value put
+into the raw-HTML lines (takeaway, footer with the snapshot label) goes through :func:`dasbor.views.aman.html`.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
+from dasbor.views import aman
 from dasbor.views.dek.siap import DekSiap, SlideSiap
 
 CSS_TAYANG = """
@@ -31,7 +33,7 @@ def slide(dek: DekSiap, siap: SlideSiap, *, tinggi_grafik: int = 430) -> None:
     if siap.contoh:
         st.markdown('<div class="watermark-contoh">DATA CONTOH</div>', unsafe_allow_html=True)
     st.title(siap.isi.judul)
-    st.markdown(f'<div class="ringkas-slide">{siap.isi.ringkas}</div>', unsafe_allow_html=True)
+    st.markdown(f'<div class="ringkas-slide">{aman.html(siap.isi.ringkas)}</div>', unsafe_allow_html=True)
     if siap.isi.kartu:
         kartu = siap.isi.kartu
         for baris in (kartu[:4], kartu[4:]):
@@ -44,6 +46,7 @@ def slide(dek: DekSiap, siap: SlideSiap, *, tinggi_grafik: int = 430) -> None:
     for catatan in siap.isi.catatan:
         st.warning(catatan)
     st.markdown(
-        f'<div class="kaki-slide">{siap.kaki} · {dek.tanda_snapshot} · slide {siap.nomor} dari {len(dek.slide)}</div>',
+        f'<div class="kaki-slide">{aman.html(siap.kaki)} · {aman.html(dek.tanda_snapshot)} · '
+        f"slide {siap.nomor} dari {len(dek.slide)}</div>",
         unsafe_allow_html=True,
     )

@@ -13,7 +13,7 @@ from typing import Any
 import streamlit as st
 
 from dasbor.ui.data import Kabupaten
-from dasbor.views import url_state
+from dasbor.views import aman, url_state
 
 _CATATAN = "_catatan_url"
 
@@ -126,7 +126,8 @@ def pilih_daftar(
         raw = st.query_params.get(key)
         if raw is not None and raw not in pilihan:
             _catat(
-                f"Parameter URL {key}={raw!r} tidak dikenal (pilihan: {', '.join(pilihan)}); diganti {pilihan[0]!r}."
+                f"Parameter URL {aman.param(key, raw)} tidak dikenal (pilihan: {aman.markdown(', '.join(pilihan))}); "
+                f"diganti {aman.kode(pilihan[0])}."
             )
         st.session_state[key] = raw if raw in pilihan else pilihan[0]
     elif st.session_state[key] not in pilihan:
@@ -139,8 +140,7 @@ def pilih_daftar(
 
 def nomor_slide(jumlah: int, *, key: str = "slide") -> int:
     """The slide number in ``?slide=``, clamped to 1..jumlah (a stale link never raises)."""
-    raw = st.query_params.get(key, "1")
-    nomor = int(raw) if raw.isdigit() else 1
+    nomor = url_state.angka_ascii(st.query_params.get(key, "1")) or 1
     nomor = min(max(nomor, 1), jumlah)
     st.query_params[key] = str(nomor)
     return nomor

@@ -12,11 +12,10 @@ string in the XLSX, so opening the report never runs it.
 from __future__ import annotations
 
 import io
-import re
 
 import polars as pl
 
-from dasbor.views import formats, tabel, unduhan
+from dasbor.views import aman, formats, tabel, unduhan
 from dasbor.warehouse.impor.jenis import JENIS
 from dasbor.warehouse.impor.pemeriksaan import Pemeriksaan
 from dasbor.warehouse.impor.riwayat import KOLOM_LOG, WITA
@@ -40,23 +39,25 @@ LABEL_STATUS = {
 
 
 def pesan_status(p: Pemeriksaan) -> tuple[str, str]:
-    """('success' | 'warning' | 'error', sentence) for the line above the preview."""
+    """('success' | 'warning' | 'error', Markdown sentence) for the line above the preview; the file and sheet
+    names come from the user and are escaped (:mod:`dasbor.views.aman`)."""
+    berkas = aman.markdown(p.berkas)
     if p.status == "siap":
         return "success", (
-            f"**{p.berkas}** siap diimpor sebagai {LABEL_JENIS[p.jenis]}: {angka(p.baris_diterima)} baris, "
+            f"**{berkas}** siap diimpor sebagai {LABEL_JENIS[p.jenis]}: {angka(p.baris_diterima)} baris, "
             "tidak ada masalah."
         )
     if p.status == "sebagian":
         return "warning", (
-            f"**{p.berkas}**: {angka(p.baris_diterima)} baris sah akan diimpor; {angka(p.baris_ditolak)} baris "
+            f"**{berkas}**: {angka(p.baris_diterima)} baris sah akan diimpor; {angka(p.baris_ditolak)} baris "
             "bermasalah dilewati (lihat daftar masalah dan unduh laporannya)."
         )
     if p.masalah_berkas:
         pertama = p.masalah.row(0, named=True)
-        tempat = f" (lembar '{pertama['lembar']}')" if pertama["lembar"] not in (None, "-") else ""
-        return "error", f"**{p.berkas}** ditolak{tempat}: {pertama['aturan']}."
+        tempat = f" (lembar {aman.kode(pertama['lembar'])})" if pertama["lembar"] not in (None, "-") else ""
+        return "error", f"**{berkas}** ditolak{tempat}: {aman.markdown(pertama['aturan'])}."
     return "error", (
-        f"**{p.berkas}** ditolak: {angka(p.masalah.height)} masalah di {angka(p.baris_ditolak)} dari "
+        f"**{berkas}** ditolak: {angka(p.masalah.height)} masalah di {angka(p.baris_ditolak)} dari "
         f"{angka(p.baris_dibaca)} baris. Perbaiki berkasnya, atau centang 'Terima sebagian' untuk mengimpor "
         f"{angka(max(0, p.baris_dibaca - p.baris_ditolak))} baris yang sah saja."
     )
@@ -265,18 +266,10 @@ def xlsx(p: Pemeriksaan) -> bytes:
     return buf.getvalue()
 
 
-_MD_KHUSUS = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$:])")
-
-
-def teks_md(teks_: str) -> str:
-    """Text from a file (sheet names, headers, values in notes) made literal for Markdown: every character
-    Markdown or Streamlit would interpret is escaped, so a sheet called "**x**" or "[a](b)" shows as typed."""
-    return _MD_KHUSUS.sub(r"\\\1", teks_)
-
-
 def catatan_md(catatan: list[str]) -> str:
-    """The reading notes as a Markdown list, each note escaped (:func:`teks_md`)."""
-    return "\n".join(f"- {teks_md(c)}" for c in catatan)
+    """The reading notes as a Markdown list, each note literal (:func:`dasbor.views.aman.markdown`): a sheet
+    called "**x**" or "[a](b)" shows as typed."""
+    return "\n".join(f"- {aman.markdown(c)}" for c in catatan)
 
 
 OTOMATIS = "(otomatis: setiap lembar yang cocok)"

@@ -7,8 +7,29 @@ returned here, in Indonesian, naming the parameter and the value.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from urllib.parse import urlencode
+
+from dasbor.views import aman
+
+ANGKA_TAHUN = re.compile(r"[0-9]{1,4}")
+"""A year in a URL: ASCII digits only (``str.isdigit`` also accepts ``²⁰²⁴`` and Arabic-Indic digits, which
+``int`` then reads or rejects), at most four of them (a 5,000-digit number is never converted)."""
+ANGKA_KECIL = re.compile(r"[0-9]{1,6}")
+"""A small whole number in a URL (a slide number): ASCII digits, at most six."""
+PANJANG_MAKS = 2000
+"""Longest URL value read at all; anything longer is treated as unknown without being split or compared."""
+
+
+def angka_ascii(raw: str, pola: re.Pattern[str] = ANGKA_KECIL) -> int | None:
+    """``raw`` as an int when it is ASCII digits matching ``pola`` in full; None otherwise (never raises)."""
+    teks = raw.strip()
+    return int(teks) if pola.fullmatch(teks) else None
+
+
+def _bagian(raw: str) -> list[str]:
+    return [b.strip() for b in raw[:PANJANG_MAKS].split(",") if b.strip()]
 
 
 def parse_tahun(raw: str | None, pilihan: Sequence[int], default: int) -> tuple[int, str | None]:
@@ -16,11 +37,13 @@ def parse_tahun(raw: str | None, pilihan: Sequence[int], default: int) -> tuple[
     if raw is None or raw.strip() == "":
         return default, None
     teks = raw.strip()
-    if teks.isdigit() and int(teks) in pilihan:
-        return int(teks), None
+    tahun = angka_ascii(teks, ANGKA_TAHUN)
+    if tahun is not None and tahun in pilihan:
+        return tahun, None
     tersedia = f"{min(pilihan)}-{max(pilihan)}" if pilihan else "tidak ada"
     return default, (
-        f"Parameter URL tahun={teks!r} tidak dikenal (tahun tersedia: {tersedia}); ditampilkan tahun {default}."
+        f"Parameter URL {aman.param('tahun', teks)} tidak dikenal (tahun tersedia: {tersedia}); "
+        f"ditampilkan tahun {default}."
     )
 
 
@@ -28,15 +51,16 @@ def parse_kab(raw: str | None, valid: Sequence[str]) -> tuple[tuple[str, ...], s
     """BPS codes in ``raw`` (comma separated) that are in ``valid``, in ``valid`` order; a note for the rest."""
     if raw is None or raw.strip() == "":
         return (), None
-    diminta = [bagian.strip() for bagian in raw.split(",") if bagian.strip()]
+    diminta = _bagian(raw)
     dikenal = set(valid)
     salah = [kode for kode in diminta if kode not in dikenal]
     terpilih = tuple(kode for kode in valid if kode in set(diminta))
     if not salah:
         return terpilih, None
     lanjut = "ditampilkan seluruh provinsi" if not terpilih else "kode lain tetap dipakai"
-    daftar = ", ".join(repr(k) for k in salah)
-    return terpilih, f"Kode kabupaten di URL tidak dikenal: kab={daftar} (pakai kode BPS 6301-6372); {lanjut}."
+    return terpilih, (
+        f"Kode kabupaten di URL tidak dikenal: {aman.param('kab', salah)} (pakai kode BPS 6301-6372); {lanjut}."
+    )
 
 
 def format_kab(kab: Sequence[str]) -> str:
@@ -52,13 +76,12 @@ def parse_pilihan(nama: str, raw: str | None, valid: Sequence[str]) -> tuple[tup
     """
     if raw is None or raw.strip() == "":
         return (), None
-    diminta = [bagian.strip() for bagian in raw.split(",") if bagian.strip()]
+    diminta = _bagian(raw)
     salah = [v for v in diminta if v not in set(valid)]
     terpilih = tuple(v for v in valid if v in set(diminta))
     if not salah:
         return terpilih, None
-    daftar = ", ".join(repr(v) for v in salah)
-    return terpilih, f"Parameter URL {nama}={daftar} tidak dikenal (pilihan: {', '.join(valid)}); diabaikan."
+    return terpilih, f"Parameter URL {aman.param(nama, salah)} tidak dikenal (pilihan: {', '.join(valid)}); diabaikan."
 
 
 def tautan(dasar: str, param: dict[str, str]) -> str:
@@ -74,7 +97,9 @@ def parse_satu(nama: str, raw: str | None, valid: Sequence[str], default: str) -
     teks = raw.strip()
     if teks in valid:
         return teks, None
-    return default, (f"Parameter URL {nama}={teks!r} tidak dikenal (pilihan: {', '.join(valid)}); dipakai {default!r}.")
+    return default, (
+        f"Parameter URL {aman.param(nama, teks)} tidak dikenal (pilihan: {', '.join(valid)}); dipakai {default!r}."
+    )
 
 
 def parse_rentang(nama: str, raw: str | None, batas: tuple[int, int]) -> tuple[tuple[int, int] | None, str | None]:
@@ -86,19 +111,21 @@ def parse_rentang(nama: str, raw: str | None, batas: tuple[int, int]) -> tuple[t
     if raw is None or raw.strip() == "":
         return None, None
     teks = raw.strip()
-    bagian = teks.split("-")
-    if len(bagian) != 2 or not all(b.strip().isdigit() for b in bagian):
+    bagian = teks[:PANJANG_MAKS].split("-")
+    if len(bagian) != 2 or not all(ANGKA_TAHUN.fullmatch(b.strip()) for b in bagian):
         return None, (
-            f"Parameter URL {nama}={teks!r} tidak dikenal (tulis awal-akhir, mis. {batas[0]}-{batas[1]}); diabaikan."
+            f"Parameter URL {aman.param(nama, teks)} tidak dikenal (tulis awal-akhir, mis. {batas[0]}-{batas[1]}); "
+            "diabaikan."
         )
     awal, akhir = sorted(int(b) for b in bagian)
     dipotong = (max(awal, batas[0]), min(akhir, batas[1]))
     if dipotong[0] > dipotong[1]:
-        return None, f"Parameter URL {nama}={teks!r} di luar data ({batas[0]}-{batas[1]}); diabaikan."
+        return None, f"Parameter URL {aman.param(nama, teks)} di luar data ({batas[0]}-{batas[1]}); diabaikan."
     catatan = None
     if dipotong != (awal, akhir):
         catatan = (
-            f"Parameter URL {nama}={teks!r} melewati data ({batas[0]}-{batas[1]}); dipakai {dipotong[0]}-{dipotong[1]}."
+            f"Parameter URL {aman.param(nama, teks)} melewati data ({batas[0]}-{batas[1]}); "
+            f"dipakai {dipotong[0]}-{dipotong[1]}."
         )
     return (None if dipotong == batas else dipotong), catatan
 
@@ -116,7 +143,7 @@ def parse_cari(nama: str, raw: str | None) -> tuple[str, str | None]:
     """A free-text search (``?cari=sasirangan``): any text is valid; trimmed, and cut to ``PANJANG_CARI``."""
     if raw is None:
         return "", None
-    teks = " ".join(raw.split())
+    teks = aman.potong(raw[:PANJANG_MAKS], PANJANG_MAKS)
     if len(teks) <= PANJANG_CARI:
         return teks, None
     return teks[:PANJANG_CARI], f"Parameter URL {nama} lebih dari {PANJANG_CARI} huruf; dipotong."

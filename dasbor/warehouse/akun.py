@@ -1,33 +1,58 @@
-"""Local accounts of the Kelola Data page: password hashes, checking, and a lockout after failures.
+"""Accounts: password hashes, roles, the accounts file, and login delays that cannot lock anyone out.
 
-Hashes are scrypt from Python's standard library (``hashlib.scrypt``, OpenSSL underneath; memory-hard, so a
-stolen secrets file is expensive to brute-force), stored as ``scrypt$n$r$p$salt$hash`` with URL-safe base64.
-Accounts come from ``[akun]`` in ``.streamlit/secrets.toml`` (``nama = "scrypt$..."``) and/or the
-``DASBOR_AKUN`` environment variable (``nama:scrypt$...;nama2:scrypt$...``). No password is ever stored.
+Hashes are scrypt from Python's standard library (``hashlib.scrypt``, OpenSSL underneath) at OWASP's current
+strength, N=2^17, r=8, p=1 (128 MiB and about 0.3 s per check here), stored as ``scrypt$n$r$p$salt$hash`` with
+URL-safe base64; older hashes with a smaller N still verify. No password is ever stored.
 
-Add a user: ``python -m dasbor.akun NAMA`` asks for the password twice and prints the line to paste.
+Where accounts live:
 
-The lockout counts failures per user name in the server process (shared by every browser session, so a new
-tab does not reset it): after :attr:`Penjaga.maks` failures within :attr:`Penjaga.jendela` seconds the name
-is locked for :attr:`Penjaga.lama` seconds, even for the right password.
+* the accounts file ``akun.json`` in the data folder beside the warehouse (name, role, kabupaten for an
+  operator, hash), written under a lock with an atomic replace by ``python -m dasbor.akun tambah|hapus`` or by
+  an admin on Kelola Data;
+* ``[akun]`` in ``.streamlit/secrets.toml`` (``nama = "scrypt$..."``) and ``DASBOR_AKUN``
+  (``nama:scrypt$...;nama2:...``): the server's own admin accounts, kept for offices that set them up before the
+  accounts file existed. The file wins for a name in both.
+
+Login delays (:class:`Penjaga`): every failure makes the next attempt from the same client address, and for the
+same name, wait longer (1, 2, 4 ... seconds after the third failure). Per address the wait grows to 15 minutes;
+per name it stops at :attr:`Penjaga.maks_nama` (30 s), so someone typing wrong passwords for "admin" slows the
+guessing but never keeps the real admin out for more than half a minute. Nothing is a fixed lock.
 """
 
 from __future__ import annotations
 
-import argparse
 import base64
-import getpass
+import datetime as dt
 import hashlib
 import hmac
+import json
+import re
 import secrets
-import sys
 import threading
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
+from functools import cache
+from pathlib import Path
 
-N, R, P = 2**14, 8, 1
-"""scrypt cost: 16 MiB of memory and about 50 ms per check on this machine."""
+from dasbor.warehouse import audit, berkas, settings
+from dasbor.warehouse.peran import LABEL_PERAN, PERAN, Pengguna, wajib
+
+N, R, P = 2**17, 8, 1
+"""scrypt cost (OWASP password storage cheat sheet, 2026: N=2^17, r=8, p=1)."""
+
+_MAKSMEM = 256 * 1024 * 1024
+"""``hashlib.scrypt`` refuses above 32 MiB by default; N=2^17, r=8 needs 128 MiB."""
+
+NAMA_BERKAS = "akun.json"
+POLA_NAMA = re.compile(r"[a-z0-9][a-z0-9._-]{1,39}")
+"""Account names: lower-case letters, digits, dot, underscore, hyphen; 2 to 40 characters."""
+
+SANDI_MIN = 10
+
+
+class AkunSalah(ValueError):  # noqa: N818 - Indonesian domain name, like the rest
+    """A name, role, kabupaten or password that cannot be used; the message is for the user."""
 
 
 def _b64(data: bytes) -> str:
@@ -41,7 +66,7 @@ def _unb64(teks: str) -> bytes:
 def buat_hash(sandi: str, *, garam: bytes | None = None) -> str:
     """The stored form of a password."""
     garam = garam or secrets.token_bytes(16)
-    kunci = hashlib.scrypt(sandi.encode("utf-8"), salt=garam, n=N, r=R, p=P, dklen=32)
+    kunci = hashlib.scrypt(sandi.encode("utf-8"), salt=garam, n=N, r=R, p=P, dklen=32, maxmem=_MAKSMEM)
     return f"scrypt${N}${R}${P}${_b64(garam)}${_b64(kunci)}"
 
 
@@ -50,114 +75,222 @@ def cocok(sandi: str, tersimpan: str) -> bool:
     value never matches."""
     try:
         algo, n, r, p, garam, kunci = tersimpan.split("$")
-        if algo != "scrypt":
+        if algo != "scrypt" or int(n) > 2**20:
             return False
         hitung = hashlib.scrypt(
-            sandi.encode("utf-8"), salt=_unb64(garam), n=int(n), r=int(r), p=int(p), dklen=len(_unb64(kunci))
+            sandi.encode("utf-8"),
+            salt=_unb64(garam),
+            n=int(n),
+            r=int(r),
+            p=int(p),
+            dklen=len(_unb64(kunci)),
+            maxmem=_MAKSMEM * 4,
         )
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, MemoryError):
         return False
     return hmac.compare_digest(hitung, _unb64(kunci))
 
 
-def baca_akun(rahasia: Mapping[str, object], env: str) -> dict[str, str]:
-    """User name -> stored hash, from the ``[akun]`` secrets table and the ``DASBOR_AKUN`` value."""
-    akun: dict[str, str] = {}
+@dataclass(frozen=True)
+class Akun:
+    """One account: name, role, kabupaten (operators only), stored hash, and where it comes from."""
+
+    nama: str
+    peran: str
+    hash: str
+    kab: str | None = None
+    dibuat_pada: str = ""
+    sumber: str = "berkas"
+    """"berkas" (the accounts file), "rahasia" (secrets.toml) or "env" (DASBOR_AKUN)."""
+
+    @property
+    def pengguna(self) -> Pengguna:
+        return Pengguna(self.nama, self.peran, self.kab)
+
+
+def path_akun(warehouse: Path | None = None) -> Path:
+    """``akun.json`` in the data folder, beside the warehouse."""
+    return (warehouse or settings.warehouse_path()).parent / NAMA_BERKAS
+
+
+def baca_berkas(warehouse: Path | None = None) -> list[Akun]:
+    """Accounts of the accounts file (an unreadable file counts as none, never as a traceback)."""
+    path = path_akun(warehouse)
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    except (OSError, ValueError):
+        return []
+    hasil = []
+    for a in raw.get("akun", []):
+        if isinstance(a, dict) and a.get("peran") in PERAN and a.get("nama") and a.get("hash"):
+            hasil.append(
+                Akun(str(a["nama"]), str(a["peran"]), str(a["hash"]), a.get("kab"), str(a.get("dibuat_pada", "")))
+            )
+    return hasil
+
+
+def baca_akun(rahasia: Mapping[str, object], env: str, warehouse: Path | None = None) -> dict[str, Akun]:
+    """Every account by name: the ``[akun]`` secrets table and ``DASBOR_AKUN`` (admins), then the accounts file."""
+    akun: dict[str, Akun] = {}
     tabel = rahasia.get("akun")
     if isinstance(tabel, Mapping):
-        akun.update({str(k): str(v) for k, v in tabel.items()})
+        akun.update({str(k): Akun(str(k), "admin", str(v), sumber="rahasia") for k, v in tabel.items()})
     for bagian in env.split(";"):
         nama, _, hash_ = bagian.strip().partition(":")
-        if nama and hash_:
-            akun[nama.strip()] = hash_.strip()
+        if nama.strip() and hash_.strip():
+            akun[nama.strip()] = Akun(nama.strip(), "admin", hash_.strip(), sumber="env")
+    akun.update({a.nama: a for a in baca_berkas(warehouse)})
     return akun
 
 
 def email_diizinkan(rahasia: Mapping[str, object], email: str) -> bool:
-    """Whether a single-sign-on user may import: listed in ``[kelola_data] email`` (an office account alone
+    """Whether a single-sign-on user may manage data: listed in ``[kelola_data] email`` (an office account alone
     is not enough; anyone in the organisation's directory could sign in)."""
     bagian = rahasia.get("kelola_data")
     daftar = bagian.get("email", []) if isinstance(bagian, Mapping) else []
     return bool(email) and email.strip().lower() in {str(e).strip().lower() for e in daftar}
 
 
+def _periksa(nama: str, peran: str, kab: str | None) -> None:
+    if not POLA_NAMA.fullmatch(nama):
+        raise AkunSalah(
+            f"Nama pengguna {nama!r} tidak sah: 2-40 huruf kecil, angka, titik, garis bawah atau tanda hubung."
+        )
+    if peran not in PERAN:
+        raise AkunSalah(f"Peran {peran!r} tidak dikenal; pilih {', '.join(PERAN)}.")
+    if peran == "operator":
+        if not kab or not re.fullmatch(r"63(0[1-9]|1[01]|7[12])", kab):
+            raise AkunSalah("Operator memerlukan --kab, kode BPS kabupaten/kota (6301-6311, 6371, 6372).")
+    elif kab:
+        raise AkunSalah(f"Hanya operator yang terikat ke kabupaten; peran {peran} tanpa --kab.")
+
+
+def _tulis(daftar: list[Akun], warehouse: Path | None) -> None:
+    isi = {"akun": [{k: v for k, v in asdict(a).items() if k != "sumber"} for a in daftar]}
+    berkas.tulis_atomik(
+        path_akun(warehouse), json.dumps(isi, ensure_ascii=False, indent=2), yang_aman="akun tidak diubah"
+    )
+    path_akun(warehouse).chmod(0o600)
+
+
+def tambah(
+    nama: str,
+    peran: str,
+    sandi: str,
+    *,
+    kab: str | None = None,
+    oleh: Pengguna | None,
+    warehouse: Path | None = None,
+) -> Akun:
+    """Add an account, or change the role/password of an existing one (admin only)."""
+    siapa = wajib(oleh, tindakan="Mengelola akun")
+    nama = nama.strip()
+    _periksa(nama, peran, kab)
+    if len(sandi) < SANDI_MIN:
+        raise AkunSalah(f"Kata sandi minimal {SANDI_MIN} karakter.")
+    baru = Akun(nama, peran, buat_hash(sandi), kab, dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+    with berkas.kunci(path_akun(warehouse)):
+        daftar = baca_berkas(warehouse)
+        lama = next((a for a in daftar if a.nama == nama), None)
+        _tulis([a for a in daftar if a.nama != nama] + [baru], warehouse)
+    audit.catat(
+        siapa,
+        "akun.ubah" if lama else "akun.tambah",
+        nama,
+        sebelum={"peran": lama.peran, "kab": lama.kab} if lama else None,
+        sesudah={"peran": peran, "kab": kab},
+        warehouse=warehouse,
+    )
+    return baru
+
+
+def hapus(nama: str, *, oleh: Pengguna | None, warehouse: Path | None = None) -> Akun:
+    """Remove an account of the accounts file (admin only); its open sessions end at their next action."""
+    siapa = wajib(oleh, tindakan="Mengelola akun")
+    with berkas.kunci(path_akun(warehouse)):
+        daftar = baca_berkas(warehouse)
+        lama = next((a for a in daftar if a.nama == nama.strip()), None)
+        if lama is None:
+            raise AkunSalah(f"Akun {nama!r} tidak ada di berkas akun ({path_akun(warehouse)}).")
+        _tulis([a for a in daftar if a.nama != lama.nama], warehouse)
+    audit.catat(siapa, "akun.hapus", lama.nama, sebelum={"peran": lama.peran, "kab": lama.kab}, warehouse=warehouse)
+    return lama
+
+
+def label_akun(a: Akun) -> str:
+    """``Operator kabupaten (6303)``: how a role is named to people."""
+    return LABEL_PERAN.get(a.peran, a.peran) + (f" ({a.kab})" if a.kab else "")
+
+
+# --- login delays ------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class HasilMasuk:
-    """Outcome of a login attempt: ok, or why not (wrong, locked with seconds left)."""
+    """Outcome of a login attempt: the account, or why not (wrong, or wait so many seconds)."""
 
     ok: bool
     pesan: str = ""
-    terkunci_detik: int = 0
+    tunggu_detik: int = 0
+    akun: Akun | None = None
+
+
+def _tunda(gagal: int, bebas: int, maks: float) -> float:
+    """Seconds to wait after ``gagal`` failures: none for the first ``bebas``, then 1, 2, 4 ... up to ``maks``."""
+    return 0.0 if gagal < bebas else min(maks, 2.0 ** (gagal - bebas))
 
 
 @dataclass
 class Penjaga:
-    """Failed-login counter with lockout, per user name, thread-safe (Streamlit sessions are threads)."""
+    """Failed-login delays per client address and per name, in the server process (shared by every browser
+    session, so a new tab resets nothing); thread-safe (Streamlit sessions are threads)."""
 
-    maks: int = 5
-    jendela: float = 900.0
-    lama: float = 900.0
+    bebas: int = 3
+    maks_alamat: float = 900.0
+    maks_nama: float = 30.0
+    lupa: float = 3600.0
+    """Failures older than this are forgotten."""
     jam: Callable[[], float] = time.monotonic
     _gagal: dict[str, list[float]] = field(default_factory=dict)
-    _terkunci: dict[str, float] = field(default_factory=dict)
     _kunci: threading.Lock = field(default_factory=threading.Lock)
 
-    def masuk(self, nama: str, sandi: str, akun: Mapping[str, str]) -> HasilMasuk:
+    def _sampai(self, kunci: str, maks: float) -> float:
+        gagal = self._gagal.get(kunci, [])
+        return gagal[-1] + _tunda(len(gagal), self.bebas, maks) if gagal else 0.0
+
+    def masuk(self, nama: str, sandi: str, akun: Mapping[str, Akun], *, alamat: str = "") -> HasilMasuk:
         """Check a login; unknown names cost the same scrypt work as known ones (no timing hint)."""
         nama = nama.strip()
+        k_alamat, k_nama = f"alamat:{alamat}", f"nama:{nama.lower()}"
         sekarang = self.jam()
         with self._kunci:
-            sampai = self._terkunci.get(nama, 0.0)
+            for k in list(self._gagal):
+                self._gagal[k] = [t for t in self._gagal[k] if sekarang - t < self.lupa]
+                if not self._gagal[k]:
+                    del self._gagal[k]
+            sampai = max(self._sampai(k_alamat, self.maks_alamat), self._sampai(k_nama, self.maks_nama))
             if sampai > sekarang:
                 sisa = int(sampai - sekarang) + 1
-                return HasilMasuk(False, f"Terlalu banyak percobaan gagal: coba lagi dalam {sisa} detik.", sisa)
+                return HasilMasuk(False, f"Terlalu banyak percobaan gagal: tunggu {sisa} detik, lalu coba lagi.", sisa)
         tersimpan = akun.get(nama)
-        if tersimpan:
-            benar = cocok(sandi, tersimpan)
+        if tersimpan is not None:
+            benar = cocok(sandi, tersimpan.hash)
         else:
-            cocok(sandi, _HASH_PALSU)  # same work as a known name: response time tells nothing
+            cocok(sandi, _hash_palsu())  # same work as a known name: response time tells nothing
             benar = False
         with self._kunci:
             if benar:
-                self._gagal.pop(nama, None)
-                return HasilMasuk(True)
-            gagal = [t for t in self._gagal.get(nama, []) if sekarang - t < self.jendela] + [sekarang]
-            self._gagal[nama] = gagal
-            if len(gagal) >= self.maks:
-                self._terkunci[nama] = sekarang + self.lama
-                self._gagal.pop(nama, None)
-                return HasilMasuk(
-                    False, f"Terlalu banyak percobaan gagal: akun dikunci {int(self.lama // 60)} menit.", int(self.lama)
-                )
-        return HasilMasuk(False, "Nama pengguna atau kata sandi salah.")
+                self._gagal.pop(k_alamat, None)
+                return HasilMasuk(True, akun=tersimpan)
+            for k in (k_alamat, k_nama):
+                self._gagal.setdefault(k, []).append(sekarang)
+            tunggu = int(max(self._sampai(k_alamat, self.maks_alamat), self._sampai(k_nama, self.maks_nama)) - sekarang)
+        lanjut = f" Tunggu {tunggu} detik sebelum mencoba lagi." if tunggu > 0 else ""
+        return HasilMasuk(False, "Nama pengguna atau kata sandi salah." + lanjut, max(0, tunggu))
 
 
-_HASH_PALSU = buat_hash("tidak-dipakai", garam=b"\x00" * 16)
+@cache
+def _hash_palsu() -> str:
+    return buat_hash("tidak-dipakai", garam=b"\x00" * 16)
+
+
 PENJAGA = Penjaga()
-"""The server-wide lockout used by the page."""
-
-
-def main(argv: list[str] | None = None) -> int:
-    """``python -m dasbor.akun NAMA``: ask a password, print the lines to paste."""
-    parser = argparse.ArgumentParser(
-        prog="python -m dasbor.akun", description="Buat hash kata sandi untuk akun halaman Kelola Data."
-    )
-    parser.add_argument("nama", help="nama pengguna (huruf, angka, titik, garis bawah)")
-    args = parser.parse_args(argv)
-    sandi = getpass.getpass("Kata sandi baru: ")
-    if len(sandi) < 10:
-        print("Kata sandi minimal 10 karakter.", file=sys.stderr)
-        return 2
-    if getpass.getpass("Ulangi kata sandi: ") != sandi:
-        print("Kata sandi tidak sama.", file=sys.stderr)
-        return 2
-    hash_ = buat_hash(sandi)
-    print("Tambahkan ke .streamlit/secrets.toml di bagian [akun]:")
-    print(f'{args.nama} = "{hash_}"')
-    print("atau ke variabel lingkungan DASBOR_AKUN (pisahkan akun dengan ;):")
-    print(f"{args.nama}:{hash_}")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+"""The server-wide login delays used by the pages."""

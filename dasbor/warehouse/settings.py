@@ -107,3 +107,27 @@ def akun_env() -> str:
     """Local accounts for the Kelola Data page from ``DASBOR_AKUN`` ("nama:hash;nama2:hash"), besides
     ``[akun]`` in ``.streamlit/secrets.toml``. Hashes come from ``python -m dasbor.akun NAMA``."""
     return os.environ.get("DASBOR_AKUN", "").strip()
+
+
+def _bilangan(nama: str, default: int, minimum: int = 0) -> int:
+    """A whole-number setting: ASCII digits only; anything else is the default."""
+    raw = os.environ.get(nama, "").strip()
+    return max(minimum, int(raw)) if raw.isascii() and raw.isdigit() and len(raw) <= 9 else default
+
+
+# --- roles, sessions and shared state ---
+def sesi_menit() -> int:
+    """Minutes without any action after which a signed-in session ends: ``DASBOR_SESI_MENIT`` (60)."""
+    return _bilangan("DASBOR_SESI_MENIT", 60, 1)
+
+
+def snapshot_per_dek() -> int:
+    """Snapshots ("Kunci data") kept per deck; the oldest one not in use goes first: ``DASBOR_SNAPSHOT_PER_DEK``
+    (5)."""
+    return _bilangan("DASBOR_SNAPSHOT_PER_DEK", 5, 1)
+
+
+def snapshot_anggaran_byte() -> int:
+    """Disk budget of all snapshots together: ``DASBOR_SNAPSHOT_MB`` megabytes (2048); a snapshot sharing the
+    warehouse file by a hard link still counts its full size, since it keeps that file alive after an import."""
+    return _bilangan("DASBOR_SNAPSHOT_MB", 2048, 1) * 1_048_576

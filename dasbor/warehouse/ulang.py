@@ -85,7 +85,7 @@ def _putar_impor(gudang: Path, e: dict[str, Any], dari: Path) -> str | None:
             return f"tidak lolos aturan saat ini ({p.masalah.height} masalah; pertama: {tempat}{m['aturan']})"
         return "tidak lolos aturan saat ini"
     try:
-        simpan.terapkan(p, gudang, str(e["oleh"]), sekarang=waktu)
+        simpan.putar_ulang_impor(p, gudang, str(e["oleh"]), sekarang=waktu)
     except Exception as exc:  # noqa: BLE001 - one file that fails must not stop the replay of the others
         return f"gagal diterapkan: {exc}"
     return None
@@ -111,7 +111,7 @@ def putar(gudang: Path, entri: list[dict[str, Any]], *, dari: Path | None = None
                 if str(e.get("versi")) not in diterapkan or not versi or versi[0].id != e.get("versi"):
                     alasan = "impor yang dibatalkan tidak ikut diputar ulang"
                 else:
-                    simpan.kembalikan(gudang, str(e["oleh"]), sekarang=_waktu(e))
+                    simpan.putar_ulang_kembalikan(gudang, str(e["oleh"]), sekarang=_waktu(e))
                     alasan = None
             else:
                 alasan = f"aksi tidak dikenal: {aksi!r}"

@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 import polars as pl
 
 from dasbor.views import (
+    aman,
     charts,
     ekspor,
     formats,
@@ -397,7 +398,7 @@ def render(gudang: Gudang, tampilan_id: str, param: Mapping[str, str]) -> Isi:
             f"Tampilan '{tampilan_id}' tidak dikenal lagi (halaman atau grafiknya telah berubah); slide lain "
             "tetap ditampilkan.",
             (),
-            catatan=(f"Tampilan tidak dikenal: {tampilan_id}",),
+            catatan=(f"Tampilan tidak dikenal: {aman.kode(tampilan_id)}",),
         )
     s = saringan(gudang, param)
     isi = tampilan.buat(gudang, s)

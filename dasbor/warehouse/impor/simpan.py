@@ -26,7 +26,7 @@ from pathlib import Path
 
 import polars as pl
 
-from dasbor.warehouse import arsip, build, db, settings
+from dasbor.warehouse import arsip, audit, berkas, build, db, settings
 from dasbor.warehouse.impor import simpan_batas
 from dasbor.warehouse.impor.baca import Kemajuan
 from dasbor.warehouse.impor.jenis import JENIS
@@ -50,6 +50,7 @@ from dasbor.warehouse.impor.riwayat import (
     tulis_log,
 )
 from dasbor.warehouse.impor.wilayah import NAMA_RESMI
+from dasbor.warehouse.peran import Pengguna, wajib
 
 
 def langkah_turunan(tabel: str) -> list[str]:
@@ -113,7 +114,75 @@ def angka(n: int) -> str:
     return f"{n:,d}".replace(",", ".")
 
 
+def pesan_wilayah_operator(p: Pemeriksaan, siapa: Pengguna) -> str | None:
+    """Why an operator may not import this checked file (None when it may): an operator imports rows of its own
+    kabupaten only; the sentence names the rows (sheet and row number, up to ten) of another kabupaten, or says
+    the kind is not per kabupaten."""
+    if siapa.peran != "operator":
+        return None
+    nama_kab = NAMA_RESMI.get(siapa.kab or "", siapa.kab or "?")
+    if p.jenis == "batas" or p.jenis not in JENIS or "kode_bps" not in p.data.columns:
+        return f"Operator {nama_kab} hanya boleh mengimpor data per kabupaten; jenis {p.jenis} hanya untuk admin."
+    lain = p.data.filter(pl.col("kode_bps").is_null() | (pl.col("kode_bps") != siapa.kab))
+    if lain.is_empty():
+        return None
+    contoh = [
+        ("" if r.get("_lembar") in (None, "", "-") else f"lembar {r['_lembar']} ")
+        + f"baris {r.get('_baris')} ({NAMA_RESMI.get(r['kode_bps'] or '', 'tingkat provinsi')})"
+        for r in lain.head(10).iter_rows(named=True)
+    ]
+    lagi = f" dan {angka(lain.height - 10)} baris lain" if lain.height > 10 else ""
+    return (
+        f"Berkas ditolak: akun operator {siapa.nama} hanya untuk {nama_kab}, tetapi {angka(lain.height)} baris "
+        f"milik wilayah lain: {'; '.join(contoh)}{lagi}. Hapus baris itu atau minta admin mengimpornya."
+    )
+
+
+def wilayah_operator(p: Pemeriksaan, siapa: Pengguna) -> None:
+    """Raise :class:`ImporGagal` with :func:`pesan_wilayah_operator` when an operator may not import ``p``."""
+    if pesan := pesan_wilayah_operator(p, siapa):
+        raise ImporGagal(pesan)
+
+
 def terapkan(
+    p: Pemeriksaan,
+    gudang: Path,
+    oleh: Pengguna | None,
+    *,
+    kemajuan: Kemajuan | None = None,
+    sekarang: dt.datetime | None = None,
+) -> HasilImpor:
+    """Apply a checked file to ``gudang`` atomically (see the module docstring); raises :class:`ImporGagal` or
+    :class:`ImporSibuk` with the warehouse unchanged.
+
+    Operators (rows of their own kabupaten only, :func:`wilayah_operator`) and admins; the change goes to the
+    audit trail. A full disk or a read-only data folder is an :class:`ImporGagal` in Indonesian, never a traceback;
+    the working copy is removed."""
+    siapa = wajib(oleh, "operator", tindakan="Mengimpor berkas")
+    wilayah_operator(p, siapa)
+    try:
+        hasil = _terapkan(p, gudang, siapa.nama, kemajuan=kemajuan, sekarang=sekarang)
+    except OSError as exc:
+        raise ImporGagal(berkas.pesan_oserror(exc, gudang.parent)) from exc
+    audit.catat(
+        siapa,
+        "impor",
+        p.berkas,
+        sebelum=None,
+        sesudah={
+            "jenis": p.jenis,
+            "sha256": p.sha256,
+            "baris_baru": hasil.baris_baru,
+            "baris_diganti": hasil.baris_diganti,
+            "versi_sebelumnya": hasil.versi,
+            "pesan": hasil.pesan,
+        },
+        warehouse=gudang,
+    )
+    return hasil
+
+
+def _terapkan(
     p: Pemeriksaan,
     gudang: Path,
     oleh: str,
@@ -121,8 +190,6 @@ def terapkan(
     kemajuan: Kemajuan | None = None,
     sekarang: dt.datetime | None = None,
 ) -> HasilImpor:
-    """Apply a checked file to ``gudang`` atomically (see the module docstring); raises :class:`ImporGagal` or
-    :class:`ImporSibuk` with the warehouse unchanged."""
     if not p.boleh_impor:
         raise ImporGagal("Berkas ditolak: perbaiki masalah yang tercantum, atau pilih 'terima sebagian'.")
     if p.jenis == "batas":
@@ -221,9 +288,38 @@ def baca_log(gudang: Path) -> pl.DataFrame:
         con.close()
 
 
-def kembalikan(gudang: Path, oleh: str, *, sekarang: dt.datetime | None = None) -> Versi:
+def kembalikan(gudang: Path, oleh: Pengguna | None, *, sekarang: dt.datetime | None = None) -> Versi:
     """Restore the warehouse as it was before the last import (the newest kept version), atomically; the log
-    is carried over and gains a 'dikembalikan' row. Returns the version restored."""
+    is carried over and gains a 'dikembalikan' row. Returns the version restored. Admin only; audited."""
+    siapa = wajib(oleh, tindakan="Mengembalikan gudang data")
+    try:
+        v = _kembalikan(gudang, siapa.nama, sekarang=sekarang)
+    except OSError as exc:
+        raise ImporGagal(berkas.pesan_oserror(exc, gudang.parent)) from exc
+    audit.catat(
+        siapa,
+        "kembalikan",
+        v.berkas,
+        sebelum={"impor": v.berkas, "jenis": v.jenis, "oleh": v.oleh},
+        sesudah={"versi": v.id},
+        warehouse=gudang,
+    )
+    return v
+
+
+def putar_ulang_impor(p: Pemeriksaan, gudang: Path, oleh: str, *, sekarang: dt.datetime) -> HasilImpor:
+    """Apply an archived import again during a rebuild (:mod:`dasbor.warehouse.ulang`), in its original user's
+    name and time. No role check and no audit line: the change was authorised and audited when it was made, and
+    a rebuild is run by whoever runs the build on the server, not through the dashboard."""
+    return _terapkan(p, gudang, oleh, sekarang=sekarang)
+
+
+def putar_ulang_kembalikan(gudang: Path, oleh: str, *, sekarang: dt.datetime) -> Versi:
+    """Replay an archived "Kembalikan" during a rebuild (see :func:`putar_ulang_impor`)."""
+    return _kembalikan(gudang, oleh, sekarang=sekarang)
+
+
+def _kembalikan(gudang: Path, oleh: str, *, sekarang: dt.datetime | None = None) -> Versi:
     sekarang = sekarang or dt.datetime.now(dt.UTC)
     with kunci(gudang, oleh):
         bersihkan_sisa(gudang)
@@ -297,8 +393,10 @@ def catat_ditolak(gudang: Path, p: Pemeriksaan, oleh: str, *, sekarang: dt.datet
         "pesan": pesan,
         "versi": None,
     }
-    with (folder_impor(gudang) / "ditolak.jsonl").open("a", encoding="utf-8") as f:
-        f.write(json.dumps(baris, ensure_ascii=False) + "\n")
+    try:
+        berkas.tambah_baris(folder_impor(gudang) / "ditolak.jsonl", json.dumps(baris, ensure_ascii=False))
+    except OSError:
+        return  # the refusal is shown on screen anyway; a full disk must not turn it into a traceback
 
 
 def baca_jurnal(gudang: Path) -> pl.DataFrame:
