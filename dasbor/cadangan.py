@@ -11,10 +11,12 @@ The code is :mod:`dasbor.warehouse.cadangan`.
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
 from pathlib import Path
 
 from dasbor.warehouse import cadangan, settings
+from dasbor.warehouse.peran import Pengguna
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -29,11 +31,12 @@ def main(argv: list[str] | None = None) -> int:
         "--dengan-gudang", action="store_true", help="sertakan tabel gudang data sebagai Parquet (buat saja)"
     )
     args = parser.parse_args(argv)
+    oleh = Pengguna(f"{getpass.getuser()} (baris perintah)", "admin")  # the server's shell is admin
     gudang: Path = args.gudang or settings.warehouse_path()
     berkas: Path = args.berkas
     try:
         if args.perintah == "buat":
-            laporan = cadangan.buat(gudang, berkas, dengan_gudang=args.dengan_gudang)
+            laporan = cadangan.buat(gudang, berkas, oleh=oleh, dengan_gudang=args.dengan_gudang)
             print(f"Cadangan ditulis ke {berkas}: {cadangan.ringkas(laporan)}.")
             return 0
         if not berkas.is_file():
@@ -49,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Cadangan {berkas} utuh (dibuat {laporan.dibuat_pada}): {cadangan.ringkas(laporan)}.")
             return 0
         print(f"Memulihkan {berkas} ke {gudang.parent} ...", flush=True)
-        laporan = cadangan.pulihkan(berkas, gudang)
+        laporan = cadangan.pulihkan(berkas, gudang, oleh=oleh)
         putaran = f"; {laporan.putaran.kalimat()}" if laporan.putaran else ""
         print(f"Dipulihkan: {cadangan.ringkas(laporan)}; gudang data {gudang} dibangun ulang{putaran}.")
         return 0

@@ -217,4 +217,4 @@ with tab_templat:
 
 kelola_akun.bagian_akun(pengguna)
 kelola_akun.bagian_audit(pengguna)
-kelola_cadangan.tampilkan(gudang_path)
+kelola_cadangan.tampilkan(gudang_path, pengguna)

@@ -59,6 +59,11 @@ def sidik(path: Path) -> dict[str, str]:
     return hasil
 
 
+def aturan_baru(d: pl.DataFrame, hari_ini: object, catatan: list[str]) -> tuple[pl.DataFrame, list[pl.DataFrame]]:
+    """A row rule of a future version that every IKM row breaks: a file it refuses is skipped on replay."""
+    return d, [langgar(d, pl.lit(True), "nama_usaha", "aturan baru: nama usaha ditolak")]
+
+
 def _impor(w: Path, nama: str, data: bytes, jenis: str, **kw: object) -> riwayat.HasilImpor:
     hasil = periksa.periksa(nama, data, jenis=jenis, **kw)  # type: ignore[arg-type]
     assert hasil.boleh_impor, hasil.masalah
@@ -167,9 +172,6 @@ def test_a_file_the_rules_now_refuse_is_skipped_and_reported(
     assert "ikm_2025.csv" in berkas
 
     # the new rules: an IKM row rule that every row of the archived file now breaks
-    def aturan_baru(d: pl.DataFrame, hari_ini: object, catatan: list[str]) -> tuple[pl.DataFrame, list[pl.DataFrame]]:
-        return d, [langgar(d, pl.lit(True), "nama_usaha", "aturan baru: nama usaha ditolak")]
-
     monkeypatch.setitem(JENIS, "ikm", dataclasses.replace(JENIS["ikm"], aturan=aturan_baru))
     _, putaran = ulang.bangun_ulang(w, lambda p: build.build_warehouse(p, gudang.masukan))
     assert putaran.diputar == 2

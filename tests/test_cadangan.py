@@ -14,7 +14,7 @@ import pytest
 
 from dasbor import cadangan as cadangan_cli
 from dasbor.warehouse import arsip, build, cadangan, store
-from dasbor.warehouse.peran import Pengguna
+from dasbor.warehouse.peran import Pengguna, TidakBoleh
 from tests import impor_berkas as ib
 from tests.aplikasi import buka
 from tests.test_arsip_replay import _impor, sidik
@@ -59,7 +59,7 @@ def test_backup_empty_the_folder_restore_same_numbers(data_kantor: Path, tmp_pat
     assert not any("/versi/" in p for p in berkas_sebelum)  # not the versions kept for "Kembalikan"
 
     zip_ = tmp_path / "cadangan.zip"
-    laporan = cadangan.buat(w, zip_)
+    laporan = cadangan.buat(w, zip_, oleh=PENGUJI)
     assert laporan.berkas == len(berkas_sebelum)
     assert cadangan.cek(zip_).masalah == []
     with zipfile.ZipFile(zip_) as z:
@@ -67,7 +67,7 @@ def test_backup_empty_the_folder_restore_same_numbers(data_kantor: Path, tmp_pat
         assert json.loads(z.read("CADANGAN.json"))["contoh"] == {"seed": 3, "skala": 0.02}
 
     shutil.rmtree(w.parent)
-    hasil = cadangan.pulihkan(zip_, w)
+    hasil = cadangan.pulihkan(zip_, w, oleh=PENGUJI)
     assert hasil.putaran is not None and hasil.putaran.diputar == 3 and not hasil.putaran.dilewati
     assert {p: (w.parent / p).read_bytes() for p in map(str, cadangan.berkas_kantor(w))} == berkas_sebelum
     assert sidik(w) == sidik_sebelum
@@ -77,16 +77,16 @@ def test_backup_empty_the_folder_restore_same_numbers(data_kantor: Path, tmp_pat
 
 def test_restore_refuses_a_folder_that_holds_office_files(data_kantor: Path, tmp_path: Path) -> None:
     zip_ = tmp_path / "cadangan.zip"
-    cadangan.buat(data_kantor, zip_)
+    cadangan.buat(data_kantor, zip_, oleh=PENGUJI)
     manifest = arsip.manifest_path(data_kantor).read_bytes()
     with pytest.raises(cadangan.CadanganGagal, match="hanya ke folder data yang kosong"):
-        cadangan.pulihkan(zip_, data_kantor)
+        cadangan.pulihkan(zip_, data_kantor, oleh=PENGUJI)
     assert arsip.manifest_path(data_kantor).read_bytes() == manifest
 
 
 def test_check_finds_a_damaged_or_incomplete_backup(data_kantor: Path, tmp_path: Path) -> None:
     zip_ = tmp_path / "cadangan.zip"
-    cadangan.buat(data_kantor, zip_)
+    cadangan.buat(data_kantor, zip_, oleh=PENGUJI)
     rusak = tmp_path / "rusak.zip"
     dibuang = False
     with zipfile.ZipFile(zip_) as src, zipfile.ZipFile(rusak, "w") as dst:
@@ -107,7 +107,7 @@ def test_check_finds_a_damaged_or_incomplete_backup(data_kantor: Path, tmp_path:
     assert cadangan_cli.main(["cek", str(zip_)]) == 0
     shutil.rmtree(data_kantor.parent)
     with pytest.raises(cadangan.CadanganGagal, match="tidak dipulihkan"):
-        cadangan.pulihkan(rusak, data_kantor)
+        cadangan.pulihkan(rusak, data_kantor, oleh=PENGUJI)
     assert not data_kantor.parent.exists() or not cadangan.berkas_kantor(data_kantor)
     with pytest.raises(cadangan.CadanganGagal, match="bukan berkas cadangan"):
         cadangan.cek(_zip_tanpa_isi(tmp_path))
@@ -139,3 +139,14 @@ def test_snapshot_keeps_a_parquet_copy_covered_by_its_hash(data_kantor: Path) ->
     assert snap.sha256 == store.sha256_snapshot(folder / snap.berkas, parquet)
     (parquet / "target.parquet").write_bytes(b"diubah")
     assert store.sha256_snapshot(folder / snap.berkas, parquet) != snap.sha256
+
+
+def test_only_an_admin_backs_up_or_restores(data_kantor: Path, tmp_path: Path) -> None:
+    zip_ = tmp_path / "cadangan.zip"
+    for siapa in (None, Pengguna("budi", "penyaji"), Pengguna("citra", "operator", kab="6303")):
+        with pytest.raises(TidakBoleh):
+            cadangan.buat(data_kantor, zip_, oleh=siapa)
+    assert not zip_.exists()
+    cadangan.buat(data_kantor, zip_, oleh=PENGUJI)
+    with pytest.raises(TidakBoleh):
+        cadangan.pulihkan(zip_, data_kantor, oleh=Pengguna("budi", "penyaji"))

@@ -3,14 +3,16 @@ signed-in user downloads a backup that checks out, and a restore is refused over
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 
 from dasbor.warehouse import build, cadangan, ulang
+from dasbor.warehouse.impor.jenis import JENIS
 from tests import impor_berkas as ib
 from tests.conftest import Fixture
-from tests.test_arsip_replay import _impor
+from tests.test_arsip_replay import _impor, aturan_baru
 from tests.test_impor_halaman import _buka, _masuk, halaman, hash_uji
 
 __all__ = ["halaman", "hash_uji"]  # fixtures used by name
@@ -22,16 +24,16 @@ def test_skipped_files_of_the_last_replay_are_listed(
     w = halaman
     data = ib.csv_ikm(ib.firma(30, seed=2))
     _impor(w, "ikm_<b>tebal.csv", data, "ikm")
-    monkeypatch.setenv("DASBOR_IMPOR_MAKS_MB", str((len(data) - 1) / 1_048_576))
-    ulang.bangun_ulang(w, lambda p: build.build_warehouse(p, gudang.masukan))
-    monkeypatch.delenv("DASBOR_IMPOR_MAKS_MB")
+    with monkeypatch.context() as m:  # the new rules: an IKM row rule every row of the archived file breaks
+        m.setitem(JENIS, "ikm", dataclasses.replace(JENIS["ikm"], aturan=aturan_baru))
+        ulang.bangun_ulang(w, lambda p: build.build_warehouse(p, gudang.masukan))
     at = _masuk(_buka())
     assert not at.exception, at.exception
     peringatan = [x.value for x in at.warning if "DILEWATI" in x.value]
     assert peringatan and "0 entri arsip diputar ulang; 1 berkas DILEWATI" in peringatan[0]
     tabel = at.dataframe[-1].value
     assert tabel["Berkas"].to_list() == ["ikm_<b>tebal.csv"]  # shown as text in a table, never as HTML
-    assert "melebihi batas" in tabel["Alasan"][0]
+    assert "aturan baru" in tabel["Alasan"][0]
 
 
 def test_download_a_backup_and_refuse_a_restore_over_office_files(halaman: Path, tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ import streamlit as st
 from dasbor.ui import data
 from dasbor.warehouse import arsip, cadangan, ulang
 from dasbor.warehouse.impor.riwayat import WITA
+from dasbor.warehouse.peran import Pengguna, TidakBoleh, boleh
 
 
 def _waktu(teks: str) -> str:
@@ -71,7 +72,7 @@ def _arsip(gudang: Path) -> None:
     )
 
 
-def _buat(gudang: Path) -> None:
+def _buat(gudang: Path, pengguna: Pengguna) -> None:
     st.markdown(
         "**Buat cadangan**: semua yang dibuat kantor (arsip impor, presentasi, snapshot, akun, log) "
         "dalam satu berkas zip."
@@ -85,7 +86,7 @@ def _buat(gudang: Path) -> None:
     if k2.button("Siapkan cadangan", key="siapkan_cadangan", icon=":material/inventory_2:"):
         with st.spinner("Menyiapkan cadangan ..."), tempfile.TemporaryDirectory(prefix="dasbor-cadangan-") as tmp:
             nama = f"cadangan-dasbor-{dt.datetime.now(WITA):%Y%m%d-%H%M}.zip"
-            laporan = cadangan.buat(gudang, Path(tmp) / nama, dengan_gudang=dengan_gudang)
+            laporan = cadangan.buat(gudang, Path(tmp) / nama, oleh=pengguna, dengan_gudang=dengan_gudang)
             st.session_state["cadangan_siap"] = (nama, (Path(tmp) / nama).read_bytes(), cadangan.ringkas(laporan))
     if siap := st.session_state.get("cadangan_siap"):
         nama, isi, ringkas = siap
@@ -100,7 +101,7 @@ def _buat(gudang: Path) -> None:
         st.caption(f"Cadangan siap: {ringkas}. Simpan di luar server ini.")
 
 
-def _pulihkan(gudang: Path) -> None:
+def _pulihkan(gudang: Path, pengguna: Pengguna) -> None:
     st.markdown("**Pulihkan cadangan** ke folder data yang kosong (server baru atau setelah disk rusak).")
     unggahan = st.file_uploader("Berkas cadangan (.zip)", type=["zip"], key="unggah_cadangan")
     if unggahan is None:
@@ -129,8 +130,8 @@ def _pulihkan(gudang: Path) -> None:
         if st.button("Pulihkan dan bangun ulang gudang data", type="primary", key="pulihkan_cadangan"):
             with st.spinner("Memulihkan dan membangun ulang gudang data ..."):
                 try:
-                    hasil = cadangan.pulihkan(berkas, gudang)
-                except cadangan.CadanganGagal as exc:
+                    hasil = cadangan.pulihkan(berkas, gudang, oleh=pengguna)
+                except (cadangan.CadanganGagal, TidakBoleh) as exc:
                     st.error(str(exc))
                     return
             data.segarkan()
@@ -139,11 +140,15 @@ def _pulihkan(gudang: Path) -> None:
             st.rerun()
 
 
-def tampilkan(gudang: Path) -> None:
-    """The section, below the page's tabs."""
+def tampilkan(gudang: Path, pengguna: Pengguna) -> None:
+    """The section, below the page's tabs. Backup and restore are for admins (a backup holds the account hashes
+    and the audit trail); other accounts see the archive and the files skipped by the last rebuild."""
     st.divider()
     st.subheader("Arsip dan cadangan")
     _dilewati(gudang)
     _arsip(gudang)
-    _buat(gudang)
-    _pulihkan(gudang)
+    if not boleh(pengguna):
+        st.caption("Membuat dan memulihkan cadangan hanya untuk admin.")
+        return
+    _buat(gudang, pengguna)
+    _pulihkan(gudang, pengguna)

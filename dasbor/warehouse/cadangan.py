@@ -36,7 +36,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from dasbor.warehouse import arsip, build, db, ulang
+from dasbor.warehouse import arsip, audit, build, db, ulang
+from dasbor.warehouse.peran import Pengguna, wajib
 
 FORMAT = 1
 ISI = "CADANGAN.json"
@@ -115,8 +116,10 @@ def _contoh(gudang: Path) -> dict[str, float]:
     return hasil
 
 
-def buat(gudang: Path, tujuan: Path, *, dengan_gudang: bool = False) -> LaporanCadangan:
-    """Write the backup zip to ``tujuan`` atomically (temporary file beside it, fsync, rename)."""
+def buat(gudang: Path, tujuan: Path, *, oleh: Pengguna | None, dengan_gudang: bool = False) -> LaporanCadangan:
+    """Write the backup zip to ``tujuan`` atomically (temporary file beside it, fsync, rename). Admin only: a
+    backup holds the account hashes and the audit trail."""
+    wajib(oleh, tindakan="Membuat cadangan")
     mulai = time.perf_counter()
     root = gudang.parent
     daftar = [rel for rel in berkas_kantor(gudang) if (root / rel).resolve() != tujuan.resolve()]
@@ -243,8 +246,10 @@ def cek(berkas: Path) -> LaporanCadangan:
     )
 
 
-def pulihkan(berkas: Path, gudang: Path) -> LaporanCadangan:
-    """Restore ``berkas`` into the (office-empty) data folder beside ``gudang`` and rebuild the warehouse."""
+def pulihkan(berkas: Path, gudang: Path, *, oleh: Pengguna | None) -> LaporanCadangan:
+    """Restore ``berkas`` into the (office-empty) data folder beside ``gudang`` and rebuild the warehouse. Admin
+    only; the restore is the first line of the restored audit trail."""
+    siapa = wajib(oleh, tindakan="Memulihkan cadangan")
     mulai = time.perf_counter()
     laporan = cek(berkas)
     if laporan.masalah:
@@ -283,6 +288,9 @@ def pulihkan(berkas: Path, gudang: Path) -> LaporanCadangan:
     _, putaran = ulang.bangun_ulang(gudang, lambda p: build.build_sample(p, seed=seed, scale=skala))
     laporan.putaran = putaran
     laporan.detik = time.perf_counter() - mulai
+    audit.catat(
+        siapa, "cadangan.pulihkan", berkas.name, sesudah={"berkas": len(berkas_kantor(gudang))}, warehouse=gudang
+    )
     return laporan
 
 
