@@ -69,7 +69,11 @@ def test_backup_empty_the_folder_restore_same_numbers(data_kantor: Path, tmp_pat
     shutil.rmtree(w.parent)
     hasil = cadangan.pulihkan(zip_, w, oleh=PENGUJI)
     assert hasil.putaran is not None and hasil.putaran.diputar == 3 and not hasil.putaran.dilewati
-    assert {p: (w.parent / p).read_bytes() for p in map(str, cadangan.berkas_kantor(w))} == berkas_sebelum
+    sesudah = {p: (w.parent / p).read_bytes() for p in map(str, cadangan.berkas_kantor(w))}
+    *audit_lama, baris_pulihkan = sesudah.pop("audit.jsonl").decode().splitlines(keepends=True)
+    assert "".join(audit_lama).encode() == berkas_sebelum.pop("audit.jsonl"), "the audit trail is restored as it was"
+    assert json.loads(baris_pulihkan)["tindakan"] == "cadangan.pulihkan", "and the restore is its next line"
+    assert sesudah == berkas_sebelum
     assert sidik(w) == sidik_sebelum
     assert _kartu() == kartu
     assert store.ambil_dek("Rapat Mei", w).slide[0].tampilan == "ringkasan.kpi"

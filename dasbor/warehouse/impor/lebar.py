@@ -70,7 +70,7 @@ def _panjang(
     nama = [f"k{i}" for i in range(lebar)]
     judul = pl.DataFrame([[*judul_kiri, *atribut, judul_nilai]], schema=nama, orient="row")
     isi = panjang.drop("_baris")
-    isi.columns = nama
+    isi = isi.rename(dict(zip(isi.columns, nama, strict=True)))
     # Title rows stay above, their text joined into the first cell (read for the year, kabupaten, unit).
     teks_atas = [" ".join(nilai.tampil(c) for c in r if c) or None for r in lembar.baris_teks(0, atas)]
     bagian_atas = pl.DataFrame({"k0": pl.Series(teks_atas, dtype=pl.String)})
