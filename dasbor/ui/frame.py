@@ -33,6 +33,30 @@ _CSS = """
 [data-testid="stMetricLabel"] p { font-size: 1.05rem; }
 [data-testid="stMetricDelta"] { font-size: 1rem; }
 [data-testid="stCaptionContainer"] { font-size: 0.95rem; }
+/* Tab labels wrap onto a second line instead of running off a narrow screen. */
+[data-baseweb="tab-list"] { flex-wrap: wrap; row-gap: 0.25rem; }
+/* Phones (Streamlit stacks columns below 640 px): KPI cards two per row, smaller numbers, the sample banner on
+   one line, nothing wider than the screen. */
+@media (max-width: 640px) {
+  html, body, [data-testid="stAppViewContainer"], [data-testid="stMain"] { overflow-x: hidden; }
+  [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"] [data-testid="stMetric"]) {
+    flex-direction: row !important; flex-wrap: wrap !important; gap: 0.5rem !important; }
+  [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"] [data-testid="stMetric"])
+    > [data-testid="stColumn"] { flex: 1 1 calc(50% - 0.5rem) !important; width: calc(50% - 0.5rem) !important;
+    min-width: calc(50% - 0.5rem) !important; max-width: calc(50% - 0.25rem) !important; }
+  [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"] [data-testid="stMetric"])
+    > [data-testid="stColumn"]:not(:has([data-testid="stMetric"])) { display: none; }
+  [data-testid="stMetric"] { padding: 0.5rem 0.6rem !important; }
+  [data-testid="stMetricValue"] { font-size: 1.35rem; }
+  [data-testid="stMetricLabel"] p { font-size: 0.85rem; }
+  [data-testid="stMetricDelta"] { font-size: 0.8rem; }
+  .st-key-banner_contoh [data-testid="stAlertContentWarning"] p { white-space: nowrap; overflow: hidden;
+    text-overflow: ellipsis; }
+  .st-key-banner_contoh [data-testid="stAlert"] > div { padding: 0.5rem 0.75rem; }
+  h1 { font-size: 1.9rem !important; }
+  [data-testid="stPlotlyChart"], .js-plotly-plot { max-width: 100%; }
+  [data-testid="stCode"] pre, [data-testid="stDataFrame"] { max-width: 100%; }
+}
 </style>
 """
 
@@ -203,7 +227,7 @@ def banner_contoh() -> None:
     """The sample-data banner, on every page whenever any table still holds generated data."""
     contoh = data.tabel_contoh()
     if contoh:
-        st.warning(
+        st.container(key="banner_contoh").warning(
             f"**{TEKS_CONTOH}.** Angka di halaman ini dibuat oleh generator data contoh untuk peragaan "
             f"(tabel: {', '.join(contoh)}).",
             icon=":material/science:",
