@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
             PENULIS[args.out.suffix.lower()](siap, args.out)
             images.berhenti()
             print(f"{args.out}: {len(siap.slide) + 1} slide, {time.perf_counter() - mulai:.1f} s")
-    except (store.DeckError, FileNotFoundError) as exc:
+    except (store.DeckError, FileNotFoundError, pdf_out.PdfGagal) as exc:
         print(str(exc), file=sys.stderr)
         return 1
     return 0

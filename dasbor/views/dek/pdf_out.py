@@ -43,7 +43,7 @@ ARGS = (
 virtual time (skipped, not waited) for plotly to draw before the page is printed."""
 
 
-class PdfGagal(RuntimeError):
+class PdfGagal(RuntimeError):  # noqa: N818 - Indonesian domain name, like the rest
     """Chromium is missing or could not print the deck; the message says what to install or what failed."""
 
 
@@ -77,8 +77,9 @@ def cetak_html(halaman: str, out: Path) -> Path:
             f.write(hasil.read_bytes())
             f.flush()
             os.fsync(f.fileno())
-        os.chmod(f.name, 0o644)
-        os.replace(f.name, out)
+        sementara = Path(f.name)
+        sementara.chmod(0o644)
+        sementara.replace(out)
     return out
 
 
