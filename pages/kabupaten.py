@@ -3,7 +3,7 @@
 import polars as pl
 import streamlit as st
 
-from dasbor.ui import data, figur, frame
+from dasbor.ui import data, figur, frame, peristiwa
 from dasbor.views import charts, formats, ikm, kabupaten, tabel
 from dasbor.views.filter_ikm import FilterIkm
 from dasbor.views.program import LABEL_INDIKATOR
@@ -62,7 +62,7 @@ frame.keterangan_sumber(("ikm", "ekspor"))
 kiri, kanan = st.columns(2)
 with kiri:
     st.subheader("Tren IKM dan ekspor")
-    st.plotly_chart(figur.tersimpan(charts.tren_ikm_ekspor, data.tren_tahunan((kab,))), key="tren")
+    peristiwa.grafik_waktu(figur.tersimpan(charts.tren_ikm_ekspor, data.tren_tahunan((kab,))), key="tren", kab=(kab,))
     frame.keterangan_sumber(("ikm", "ekspor"))
 with kanan:
     st.subheader(f"Sektor IKM, {f.tahun}")

@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 import plotly.graph_objects as go
 import polars as pl
 
-from dasbor.views import charts, ekspor, formats, kawasan, kpi, peta, program, url_state
+from dasbor.views import charts, ekspor, formats, kawasan, kpi, peristiwa, peta, program, url_state
 from dasbor.views.palette import LABEL_RANTAI
 from dasbor.warehouse import batas
+from dasbor.warehouse import peristiwa as peristiwa_simpanan
 from dasbor.warehouse.db import Gudang
 
 
@@ -95,6 +96,13 @@ def _kpi(gudang: Gudang, s: Saringan) -> Isi:
     return Isi(f"Ringkasan {s.nama_wilayah} {s.tahun}", ringkas, ("ikm", "ekspor"), kartu=tuple(kartu))
 
 
+def _dengan_peristiwa(fig: go.Figure, s: Saringan) -> tuple[go.Figure, tuple[str, ...]]:
+    """A time chart with the office's events (catatan peristiwa) that concern the view, and their list."""
+    kena = [p for p in peristiwa_simpanan.baca() if p.menyangkut(s.kab, (s.rantai,) if s.rantai else ())]
+    daftar = peristiwa.daftar_teks(fig, kena)
+    return peristiwa.tandai(fig, kena), (("Catatan peristiwa: " + " · ".join(daftar),) if daftar else ())
+
+
 def _tren(gudang: Gudang, s: Saringan) -> Isi:
     df = gudang.query("tren_tahunan", kab=list(s.kab))
     ikm = df.filter(pl.col("jumlah_ikm").is_not_null())
@@ -104,8 +112,9 @@ def _tren(gudang: Gudang, s: Saringan) -> Isi:
     if len(jumlah) >= 2:
         ringkas += f", {formats.perubahan_persen(jumlah[-1], jumlah[0])} sejak {tahun[0]}"
     asli = GrafikAsli("bar", tuple(tahun), (("Jumlah IKM", tuple(jumlah)),), "unit")
+    fig, catatan = _dengan_peristiwa(charts.tren_ikm_ekspor(df), s)
     return Isi(
-        f"Tren IKM dan ekspor, {s.nama_wilayah}", ringkas, ("ikm", "ekspor"), fig=charts.tren_ikm_ekspor(df), asli=asli
+        f"Tren IKM dan ekspor, {s.nama_wilayah}", ringkas, ("ikm", "ekspor"), fig=fig, asli=asli, catatan=catatan
     )
 
 
@@ -218,12 +227,14 @@ def _halal(gudang: Gudang, s: Saringan) -> Isi:
         (("IKM bersertifikat", tuple(float(v) for v in df["hasil"].to_list())),),
         "IKM",
     )
+    fig, catatan = _dengan_peristiwa(program.halal_per_tahun(df, provinsi=not s.kab), s)
     return Isi(
         f"Sertifikasi halal IKM, {s.nama_wilayah}",
         ringkas,
         ("program",),
-        fig=program.halal_per_tahun(df, provinsi=not s.kab),
+        fig=fig,
         asli=asli,
+        catatan=catatan,
     )
 
 
