@@ -13,10 +13,22 @@ from dataclasses import dataclass, field
 import plotly.graph_objects as go
 import polars as pl
 
-from dasbor.views import charts, ekspor, formats, kawasan, kpi, peristiwa, peta, program, url_state
+from dasbor.views import (
+    charts,
+    ekspor,
+    formats,
+    kawasan,
+    kpi,
+    peristiwa,
+    peta,
+    program,
+    tindak_lanjut,
+    url_state,
+)
 from dasbor.views.palette import LABEL_RANTAI
 from dasbor.warehouse import batas
 from dasbor.warehouse import peristiwa as peristiwa_simpanan
+from dasbor.warehouse import tindak_lanjut as tindak_lanjut_simpanan
 from dasbor.warehouse.db import Gudang
 
 
@@ -273,6 +285,34 @@ def _peta(gudang: Gudang, s: Saringan) -> Isi:
     )
 
 
+def _evaluasi_rakor(gudang: Gudang, s: Saringan) -> Isi:
+    """The commitments of the meeting before the latest one (the latest when there is only one), with the value
+    this warehouse measures now for metric indicators."""
+    reg = tindak_lanjut_simpanan.baca()
+    if not reg.rapat:
+        return Isi("Evaluasi Rakor lalu", "Belum ada rapat tercatat di halaman Tindak Lanjut.", ())
+    rapat = reg.rapat[-2] if len(reg.rapat) > 1 else reg.rapat[-1]
+    tahun_df = gudang.query("tahun_tersedia")
+    pilihan = {int(t) for t in tahun_df["tahun"].to_list()}
+
+    def ukur(kolom: str, kab: str, tahun: int) -> tuple[float | None, int | None]:
+        dipakai = tahun if tahun in pilihan else s.tahun
+        df = gudang.query("kpi_ringkasan", tahun=dipakai, kab=[kab] if kab else []).filter(pl.col("tahun") == dipakai)
+        nilai = df[kolom][0] if not df.is_empty() and kolom in df.columns else None
+        return (float(nilai) if nilai is not None else None), dipakai
+
+    wilayah = gudang.query("wilayah")
+    nama = dict(zip(wilayah["kode_bps"].to_list(), wilayah["nama"].to_list(), strict=True))
+    df = tindak_lanjut.evaluasi(reg, rapat.id, nama, ukur)
+    kolom = ("Kabupaten/kota", "Program", "Target", "Capaian kini", "% target", "Status")
+    return Isi(
+        f"Evaluasi {rapat.label}",
+        tindak_lanjut.ringkas_evaluasi(df, rapat.label),
+        ("ikm", "ekspor"),
+        fig=tindak_lanjut.figur_tabel(df, kolom),
+    )
+
+
 REGISTRI: dict[str, Tampilan] = {
     t.id: t
     for t in (
@@ -304,6 +344,7 @@ REGISTRI: dict[str, Tampilan] = {
         Tampilan("program.halal", "program", "Sertifikasi halal IKM", _halal),
         Tampilan("program.target", "program", "Target rencana dan capaian", _target),
         Tampilan("peta.choropleth", "peta", "Peta Indeks Hilirisasi per kabupaten/kota", _peta),
+        Tampilan("tindak_lanjut.evaluasi", "tindak_lanjut", "Evaluasi Rakor lalu", _evaluasi_rakor),
     )
 }
 """Every view a deck may hold, by id. Pages register theirs here as they gain a presentable chart."""
