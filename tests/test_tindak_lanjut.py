@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from pathlib import Path
 
 import polars as pl
@@ -116,7 +117,9 @@ def test_xlsx_template_round_trip_and_a_bad_row_named(tmp_path: Path) -> None:
     buf = io.BytesIO()
     buku.save(buf)
     sebelum = simpanan.path(w).read_bytes()
-    with pytest.raises(simpanan.TindakLanjutSalah, match="isi.xlsx, lembar Komitmen, baris 4, kolom 'Target'"):
+    with pytest.raises(
+        simpanan.TindakLanjutSalah, match=re.escape("isi.xlsx, lembar Komitmen, baris 4, kolom 'Target'")
+    ):
         simpanan.impor_xlsx(PENYAJI, buf.getvalue(), "isi.xlsx", w)
     assert simpanan.path(w).read_bytes() == sebelum  # one bad row saves nothing
     with pytest.raises(simpanan.TindakLanjutSalah, match="bukan berkas XLSX"):
@@ -129,7 +132,7 @@ def test_evaluation_uses_the_dashboards_own_kpi(
     w = tmp_path / "warehouse.duckdb"
     w.write_bytes(gudang.warehouse.read_bytes())
     monkeypatch.setenv("DASBOR_WAREHOUSE", str(w))
-    r1, _, k = _dua_rapat(w)
+    _dua_rapat(w)
     isi = tampilan.render(Gudang(w), "tindak_lanjut.evaluasi", {})
     assert isi.judul == "Evaluasi Rakornis 2025" and isi.fig is not None
     diharapkan = kueri(gudang, "kpi_ringkasan", tahun=2025, kab=["6310"]).filter(pl.col("tahun") == 2025)
