@@ -5,6 +5,7 @@
     python -m dasbor.deck --kunci "Rakornis Mei 2026"     # freeze the warehouse (snapshot)
     python -m dasbor.deck --ikat "Rakornis" --snapshot rakornis-mei-2026-...   # bind a deck to a snapshot
     python -m dasbor.deck --daftar
+    python -m dasbor.deck --kartu kartu/ --deck "Rapat Mei"    # WhatsApp share cards, one PNG per slide
 
 Exit codes: 0 done, 1 unknown deck or snapshot (the message says which exist), 2 usage error.
 """
@@ -16,8 +17,8 @@ import sys
 import time
 from pathlib import Path
 
-from dasbor.views.dek import html_out, images, pdf_out, pptx_out, slides
-from dasbor.warehouse import store
+from dasbor.views.dek import html_out, images, kartu, pdf_out, pptx_out, slides
+from dasbor.warehouse import settings, store
 
 PENULIS = {".pptx": pptx_out.tulis, ".pdf": pdf_out.tulis, ".html": html_out.tulis}
 
@@ -31,10 +32,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ikat", metavar="DEK", help="ikat presentasi DEK ke --snapshot")
     parser.add_argument("--snapshot", help="slug atau label snapshot")
     parser.add_argument("--daftar", action="store_true", help="tampilkan presentasi dan snapshot")
+    parser.add_argument(
+        "--kartu", type=Path, metavar="FOLDER", help="kartu WhatsApp 1080x1080 per slide dan pesan.txt ke FOLDER"
+    )
+    parser.add_argument("--tautan", help="alamat dasbor untuk QR dan tautan kartu (default: DASBOR_URL)")
     args = parser.parse_args(argv)
-    if not (args.out or args.kunci or args.ikat or args.daftar):
+    if not (args.out or args.kunci or args.ikat or args.daftar or args.kartu):
         parser.print_usage(sys.stderr)
-        print("Sebutkan --out, --kunci, --ikat atau --daftar.", file=sys.stderr)
+        print("Sebutkan --out, --kunci, --ikat, --daftar atau --kartu.", file=sys.stderr)
         return 2
     if args.out and args.out.suffix.lower() not in PENULIS:
         print(
@@ -67,6 +72,15 @@ def main(argv: list[str] | None = None) -> int:
             PENULIS[args.out.suffix.lower()](siap, args.out)
             images.berhenti()
             print(f"{args.out}: {len(siap.slide) + 1} slide, {time.perf_counter() - mulai:.1f} s")
+        if args.kartu:
+            mulai = time.perf_counter()
+            dek = store.ambil_dek(args.deck, args.warehouse)
+            siap = slides.siapkan(dek, args.warehouse)
+            dasar = args.tautan or settings.url_publik()
+            tautan = [kartu.tautan_tampilan(dasar, s.tampilan, s.param) for s in dek.slide]
+            berkas = kartu.tulis_semua(siap, args.kartu, tautan)
+            images.berhenti()
+            print(f"{args.kartu}: {len(berkas)} kartu dan pesan.txt, {time.perf_counter() - mulai:.1f} s")
     except (store.DeckError, FileNotFoundError, pdf_out.PdfGagal) as exc:
         print(str(exc), file=sys.stderr)
         return 1

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from dasbor.views.dek import html_out
 from dasbor.views.dek.siap import DekSiap
+from dasbor.warehouse import settings
 
 CHROMIUM = ("chromium", "chromium-browser", "google-chrome")
 """Browsers tried in order (``DASBOR_CHROMIUM`` first when set)."""
@@ -49,7 +50,7 @@ class PdfGagal(RuntimeError):  # noqa: N818 - Indonesian domain name, like the r
 
 def chromium() -> str:
     """Path of the Chromium that prints: ``DASBOR_CHROMIUM`` or the first of :data:`CHROMIUM` on PATH."""
-    pilihan = os.environ.get("DASBOR_CHROMIUM", "").strip()
+    pilihan = settings.chromium_env()
     for nama in (pilihan, *CHROMIUM) if pilihan else CHROMIUM:
         path = shutil.which(nama)
         if path:
