@@ -13,7 +13,7 @@ from typing import Any
 import polars as pl
 import streamlit as st
 
-from dasbor.ui import data, presentasi, widgets
+from dasbor.ui import bagikan, data, presentasi, widgets
 from dasbor.views import captions, unduhan, url_state
 from dasbor.views.captions import TEKS_CONTOH
 from dasbor.warehouse import build, settings, store
@@ -152,7 +152,15 @@ def _versi_dek() -> float:
 
 
 def tombol_presentasi(tampilan: str) -> None:
-    """ "Tambah ke presentasi": save this chart with the page's current filters into a named deck."""
+    """ "Tambah ke presentasi": save this chart with the page's current filters into a named deck; beside it
+    "Bagikan" (:mod:`dasbor.ui.bagikan`), the WhatsApp card of the same view."""
+    baris = st.container(horizontal=True)
+    with baris:
+        _tambah_ke_presentasi(tampilan)
+        bagikan.tombol(tampilan)
+
+
+def _tambah_ke_presentasi(tampilan: str) -> None:
     with st.popover("Tambah ke presentasi", icon=":material/add_to_queue:"):
         nama = st.selectbox(
             "Presentasi",
