@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-import segno
 from PIL import Image
 
 from dasbor import deck as cli
@@ -30,10 +29,9 @@ def test_card_is_square_with_a_qr_code_and_the_message_says_sample(salinan_gudan
     tautan = "http://10.0.0.5:8501?kab=6310"
     gambar = Image.open(io.BytesIO(kartu.kartu_png(siap, tautan)))
     assert gambar.size == (1080, 1080)
-    qr = segno.make(tautan, error="m", micro=False)
     # The QR's top-left finder pattern sits in the bottom-right corner block: dark and light modules both there.
     pojok = gambar.crop((1080 - 56 - 190, 1080 - 230 + 24, 1080 - 56, 1080 - 230 + 24 + 190)).convert("L")
-    assert min(pojok.getdata()) < 50 and max(pojok.getdata()) > 200 and qr.version >= 1
+    assert min(pojok.getdata()) < 50 and max(pojok.getdata()) > 200
     pesan = kartu.pesan(siap, tautan)
     assert pesan.splitlines()[0] == "*Ringkasan Tanah Bumbu 2025*"
     assert "_Data contoh, bukan data resmi_" in pesan and pesan.endswith(tautan)
