@@ -38,7 +38,6 @@ _CSS = """
 /* Phones (Streamlit stacks columns below 640 px): KPI cards two per row, smaller numbers, the sample banner on
    one line, nothing wider than the screen. */
 @media (max-width: 640px) {
-  html, body, [data-testid="stAppViewContainer"], [data-testid="stMain"] { overflow-x: hidden; }
   [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"] [data-testid="stMetric"]) {
     flex-direction: row !important; flex-wrap: wrap !important; gap: 0.5rem !important; }
   [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"] [data-testid="stMetric"])
