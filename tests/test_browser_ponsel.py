@@ -56,7 +56,7 @@ def test_page_fits_a_phone(app_url: str, slug: str) -> None:
             lebar, keluar = page.evaluate(LUBER)
             banner = page.locator(".st-key-banner_contoh p").first.bounding_box()
             tab_kanan = page.evaluate(
-                "Math.max(0, ...[...document.querySelectorAll('[data-baseweb=\"tab\"]')]"
+                "Math.max(0, ...[...document.querySelectorAll('[data-testid=\"stTab\"]')]"
                 ".map(t => t.getBoundingClientRect().right))"
             )
             sidebar = page.locator('[data-testid="stSidebar"]').get_attribute("aria-expanded")

@@ -34,7 +34,7 @@ _CSS = """
 [data-testid="stMetricDelta"] { font-size: 1rem; }
 [data-testid="stCaptionContainer"] { font-size: 0.95rem; }
 /* Tab labels wrap onto a second line instead of running off a narrow screen. */
-[data-baseweb="tab-list"] { flex-wrap: wrap; row-gap: 0.25rem; }
+[data-testid="stTabs"] [role="tablist"] { flex-wrap: wrap; row-gap: 0.25rem; overflow: visible; }
 /* Phones (Streamlit stacks columns below 640 px): KPI cards two per row, smaller numbers, the sample banner on
    one line, nothing wider than the screen. */
 @media (max-width: 640px) {

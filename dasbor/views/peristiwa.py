@@ -87,8 +87,8 @@ def posisi(fig: go.Figure, daftar: Sequence[Peristiwa]) -> list[tuple[Peristiwa,
 
 
 def tandai(fig: go.Figure, daftar: Sequence[Peristiwa]) -> go.Figure:
-    """A copy of ``fig`` with each event in its range as a dotted violet line, numbered at the top of the plot
-    (at the foot of a stacked-panel figure, whose top holds the panel title).
+    """A copy of ``fig`` with each event in its range as a dotted violet line, numbered inside the top of the plot
+    (below the legend; at the foot of a stacked-panel figure, whose top holds the panel title).
 
     The original is left untouched (cached figures are shared between sessions)."""
     letak = posisi(fig, daftar)
@@ -109,7 +109,7 @@ def tandai(fig: go.Figure, daftar: Sequence[Peristiwa]) -> go.Figure:
             yref="paper",
             text=f"<b>{nomor}</b>",
             showarrow=False,
-            yanchor="bottom",
+            yanchor="bottom" if subplot else "top",  # inside the plot: the legend sits just above it
             font={"color": "white", "size": 13},
             bgcolor=WARNA,
             borderpad=2,
