@@ -160,3 +160,9 @@ def test_page_shows_the_evaluation_and_offers_forms_by_role(
     assert not at.exception
     labels = [b.label for b in at.button]
     assert "Simpan pembaruan" in labels and "Simpan rapat" not in labels
+
+
+def test_typed_text_stays_text_in_the_deck_table() -> None:
+    df = pl.DataFrame({"Program": ['<a href="javascript:alert(1)">klik</a>'], "Status": ["Belum"]})
+    fig = tl.figur_tabel(df, ("Program", "Status"))
+    assert fig.data[0].cells.values[0][0] == "&lt;a href=&quot;javascript:alert(1)&quot;&gt;klik&lt;/a&gt;"

@@ -14,6 +14,7 @@ Events with a year-only date ("2012") are drawn at the middle of their year.
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections.abc import Sequence
 from typing import Any
 
@@ -113,7 +114,7 @@ def tandai(fig: go.Figure, daftar: Sequence[Peristiwa]) -> go.Figure:
             font={"color": "white", "size": 13},
             bgcolor=WARNA,
             borderpad=2,
-            hovertext=f"{label_tanggal(p)}: {p.judul}",
+            hovertext=html.escape(f"{label_tanggal(p)}: {p.judul}"),  # plotly reads tags in text: typed text stays text
         )
     return salinan
 

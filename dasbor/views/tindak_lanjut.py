@@ -15,6 +15,7 @@ Choices where the issue is silent (see also ``docs/keputusan.md``):
 from __future__ import annotations
 
 import datetime as dt
+import html
 import io
 from collections.abc import Callable, Mapping
 
@@ -160,7 +161,12 @@ def figur_tabel(df: pl.DataFrame, kolom: tuple[str, ...]) -> go.Figure:
         go.Table(
             columnwidth=[3 if k in ("Program", "Catatan terakhir") else 2 for k in kolom],
             header={"values": [f"<b>{k}</b>" for k in kolom], "fill_color": "#e5e7eb", "align": "left"},
-            cells={"values": [[str(v) for v in data[k].to_list()] for k in kolom], "align": "left", "height": 30},
+            # plotly reads tags (<b>, <a href>) in cell text: what people typed is escaped to stay text
+            cells={
+                "values": [[html.escape(str(v)) for v in data[k].to_list()] for k in kolom],
+                "align": "left",
+                "height": 30,
+            },
         )
     )
     fig.update_layout(margin={"l": 5, "r": 5, "t": 5, "b": 5}, font={"size": 14}, height=520)
