@@ -22,6 +22,9 @@ CSS_CETAK = """
   [data-testid="stHorizontalBlock"] > [data-testid="stColumn"] { flex: 1 1 0 !important; width: auto !important;
     min-width: 0 !important; }
   .js-plotly-plot { break-inside: avoid; }
+  /* The events listed under the trend (catatan peristiwa) in small type, so the card stays on two pages. */
+  [class*="st-key-peristiwa_"] [data-testid="stCaptionContainer"] { font-size: 0.65rem !important;
+    line-height: 1.2 !important; }
   /* Two A4 pages at this zoom (checked by tests/test_browser_cetak.py with page.pdf()). */
   [data-testid="stMain"] { zoom: 0.7; }
   @page { size: A4; margin: 10mm; }
@@ -60,9 +63,15 @@ for baris in (baris_kpi[:3], baris_kpi[3:]):
 frame.keterangan_sumber(("ikm", "ekspor"))
 
 kiri, kanan = st.columns(2)
+daftar_peristiwa = st.container()  # the trend's event list goes below the row, which prints whole on one page
 with kiri:
     st.subheader("Tren IKM dan ekspor")
-    peristiwa.grafik_waktu(figur.tersimpan(charts.tren_ikm_ekspor, data.tren_tahunan((kab,))), key="tren", kab=(kab,))
+    peristiwa.grafik_waktu(
+        figur.tersimpan(charts.tren_ikm_ekspor, data.tren_tahunan((kab,))),
+        key="tren",
+        kab=(kab,),
+        daftar_di=daftar_peristiwa,
+    )
     frame.keterangan_sumber(("ikm", "ekspor"))
 with kanan:
     st.subheader(f"Sektor IKM, {f.tahun}")

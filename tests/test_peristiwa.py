@@ -122,5 +122,5 @@ def test_monthly_axis_gets_the_date_itself() -> None:
 def test_ringkasan_lists_the_events_under_the_trend(gudang: Fixture) -> None:
     at = buka("ringkasan")
     teks = " ".join(c.value for c in at.caption)
-    assert "Catatan peristiwa: 1. 21 Okt 2021 · PT Jhonlin Agro Raya" in teks
+    assert "Catatan peristiwa (sumber di halaman Tindak Lanjut): 1. 21 Okt 2021 · PT Jhonlin Agro Raya" in teks
     assert not at.exception

@@ -166,3 +166,27 @@ def test_typed_text_stays_text_in_the_deck_table() -> None:
     df = pl.DataFrame({"Program": ['<a href="javascript:alert(1)">klik</a>'], "Status": ["Belum"]})
     fig = tl.figur_tabel(df, ("Program", "Status"))
     assert fig.data[0].cells.values[0][0] == "&lt;a href=&quot;javascript:alert(1)&quot;&gt;klik&lt;/a&gt;"
+
+
+def test_penyaji_records_a_meeting_and_an_update_through_the_page(
+    gudang: Fixture, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    w = tmp_path / "warehouse.duckdb"
+    w.write_bytes(gudang.warehouse.read_bytes())
+    monkeypatch.setenv("DASBOR_WAREHOUSE", str(w))
+    _, _, k = _dua_rapat(w)
+    at = AppTest.from_file(str(ROOT / "pages" / "tindak_lanjut.py"), default_timeout=90)
+    at.session_state["pengguna"] = PENYAJI
+    at.run()
+    nama = next(t for t in at.text_input if t.label == "Nama rapat")
+    nama.input("Rakornis 2027")
+    next(b for b in at.button if b.label == "Simpan rapat").click().run()
+    assert not at.exception
+    assert [r.label for r in simpanan.baca(w).rapat][-1] == "Rakornis 2027"
+    assert any("Rapat 'Rakornis 2027' dicatat" in s.value for s in at.success)
+    catatan = next(t for t in at.text_area if t.label == "Catatan")
+    catatan.input("Rapat koordinasi dengan 12 IKM")
+    next(b for b in at.button if b.label == "Simpan pembaruan").click().run()
+    assert not at.exception
+    akhir = next(x for x in simpanan.baca(w).komitmen if x.id == k.id).catatan_terakhir
+    assert akhir is not None and akhir.catatan == "Rapat koordinasi dengan 12 IKM" and akhir.oleh == "sari"

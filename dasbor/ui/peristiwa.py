@@ -49,12 +49,15 @@ def grafik_waktu(
     kab: Sequence[str] = (),
     rantai: Sequence[str] = (),
     wadah: Any = None,
+    daftar_di: Any = None,
     **kwargs: Any,
 ) -> None:
-    """Draw a time chart with the events that concern ``kab`` and ``rantai`` and list them under it."""
+    """Draw a time chart with the events that concern ``kab`` and ``rantai`` and list them under it, or in
+    ``daftar_di`` (a container the page placed elsewhere, e.g. below a row that must print on one page)."""
     tempat = wadah if wadah is not None else st
     kena = [p for p in daftar() if p.menyangkut(tuple(kab), tuple(rantai))]
     tempat.plotly_chart(tampil.tandai(fig, kena), key=key, **kwargs)
     baris = tampil.daftar_teks(fig, kena)
     if baris:
-        tempat.caption("Catatan peristiwa: " + " · ".join(_polos(b) for b in baris))
+        teks = "Catatan peristiwa (sumber di halaman Tindak Lanjut): " + "; ".join(_polos(b) for b in baris)
+        (daftar_di if daftar_di is not None else tempat).container(key=f"peristiwa_{key}").caption(teks)

@@ -120,8 +120,9 @@ def tandai(fig: go.Figure, daftar: Sequence[Peristiwa]) -> go.Figure:
 
 
 def daftar_teks(fig: go.Figure, daftar: Sequence[Peristiwa]) -> list[str]:
-    """The list under the chart, plain text, numbered like the lines: "1. 21 Okt 2021 · judul (sumber)"."""
-    return [
-        f"{nomor}. {label_tanggal(p)} · {p.judul}" + (f" (sumber: {p.sumber})" if p.sumber else "")
-        for nomor, (p, _) in enumerate(posisi(fig, daftar), start=1)
-    ]
+    """The list under the chart, plain text, numbered like the lines: "1. 21 Okt 2021 · judul".
+
+    Sources are not repeated under every chart (they made the list longer than the chart on a phone and pushed
+    the printed Profil Kabupaten to a third page); they are listed with each event on the Tindak Lanjut page.
+    """
+    return [f"{nomor}. {label_tanggal(p)} · {p.judul}" for nomor, (p, _) in enumerate(posisi(fig, daftar), start=1)]

@@ -112,7 +112,7 @@ def _dengan_peristiwa(fig: go.Figure, s: Saringan) -> tuple[go.Figure, tuple[str
     """A time chart with the office's events (catatan peristiwa) that concern the view, and their list."""
     kena = [p for p in peristiwa_simpanan.baca() if p.menyangkut(s.kab, (s.rantai,) if s.rantai else ())]
     daftar = peristiwa.daftar_teks(fig, kena)
-    return peristiwa.tandai(fig, kena), (("Catatan peristiwa: " + " · ".join(daftar),) if daftar else ())
+    return peristiwa.tandai(fig, kena), (("Catatan peristiwa: " + "; ".join(daftar),) if daftar else ())
 
 
 def _tren(gudang: Gudang, s: Saringan) -> Isi:
