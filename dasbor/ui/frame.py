@@ -35,15 +35,19 @@ _CSS = """
 [data-testid="stCaptionContainer"] { font-size: 0.95rem; }
 /* Tab labels wrap onto a second line instead of running off a narrow screen. */
 [data-testid="stTabs"] [role="tablist"] { flex-wrap: wrap; row-gap: 0.25rem; overflow: visible; }
-/* Phones (Streamlit stacks columns below 640 px): KPI cards two per row, smaller numbers, the sample banner on
-   one line, nothing wider than the screen. */
+/* Phones (Streamlit stacks columns below 640 px): a row of KPI cards (a row of columns holding st.metric and no
+   row of its own inside, so the two estates of Kawasan Industri still stack) wraps two per row with smaller
+   numbers; the sample banner takes one line. */
 @media (max-width: 640px) {
-  [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"] [data-testid="stMetric"]) {
+  [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"]
+    [data-testid="stMetric"]):not(:has([data-testid="stHorizontalBlock"])) {
     flex-direction: row !important; flex-wrap: wrap !important; gap: 0.5rem !important; }
-  [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"] [data-testid="stMetric"])
+  [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"]
+    [data-testid="stMetric"]):not(:has([data-testid="stHorizontalBlock"]))
     > [data-testid="stColumn"] { flex: 1 1 calc(50% - 0.5rem) !important; width: calc(50% - 0.5rem) !important;
     min-width: calc(50% - 0.5rem) !important; max-width: calc(50% - 0.25rem) !important; }
-  [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"] [data-testid="stMetric"])
+  [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"]
+    [data-testid="stMetric"]):not(:has([data-testid="stHorizontalBlock"]))
     > [data-testid="stColumn"]:not(:has([data-testid="stMetric"])) { display: none; }
   [data-testid="stMetric"] { padding: 0.5rem 0.6rem !important; }
   [data-testid="stMetricValue"] { font-size: 1.35rem; }
