@@ -8,8 +8,9 @@ cannot drift from it; plotly draws its charts as SVG, which Chromium prints as v
 needs nothing new: kaleido already drives the same system Chromium (``/usr/bin/chromium``). Map slides drawn
 with MapLibre (WebGL) are the one exception: they print as a picture of the map inside the vector page.
 
-Measured on the default 10-slide Rakornis deck (sample warehouse, this machine): the Pillow picture PDF took
-14.3 s and 1.9 MB with 0 characters of text; the printed PDF is in ``docs/keputusan.md`` (issue 17).
+Measured on the default 10-slide Rakornis deck (sample warehouse, loaded 2-core machine): the Pillow picture
+PDF took 11.7-25.8 s and 1.9 MB with no text; this one 3.3-9.1 s and 134-151 KB with every title, label and
+footer as text (``docs/keputusan.md``, issue 17).
 """
 
 from __future__ import annotations
