@@ -16,6 +16,7 @@ import streamlit as st
 
 from dasbor.ui import data
 from dasbor.ui import peristiwa as peristiwa_ui
+from dasbor.views import formats
 from dasbor.views import tindak_lanjut as tl
 from dasbor.views.palette import LABEL_RANTAI
 from dasbor.warehouse import peran, peristiwa, settings
@@ -111,14 +112,13 @@ def tampil_daftar(reg: Register) -> None:
         key="tl_riwayat",
     )
     rapat = reg.rapat_menurut_id()
-    baris = []
+    baris: list[tuple[dt.date, str]] = []
     for k in reg.riwayat(pilih):
-        baris.append({"Tanggal": rapat[k.rapat_id].tanggal, "Peristiwa": f"Disepakati di {rapat[k.rapat_id].label}"})
-        baris += [
-            {"Tanggal": p.tanggal, "Peristiwa": f"{tl.LABEL_STATUS[p.status]}: {p.catatan} ({p.oleh})"}
-            for p in k.pembaruan
-        ]
-    st.dataframe(pl.DataFrame(baris), hide_index=True, width="stretch")
+        baris.append((rapat[k.rapat_id].tanggal, f"Disepakati di {rapat[k.rapat_id].label}"))
+        baris += [(p.tanggal, f"{tl.LABEL_STATUS[p.status]}: {p.catatan} ({p.oleh})") for p in k.pembaruan]
+    baris.sort(key=lambda b: b[0])  # stable: a meeting comes before the notes of its own day
+    tabel = pl.DataFrame({"Tanggal": [formats.tanggal(t) for t, _ in baris], "Peristiwa": [teks for _, teks in baris]})
+    st.dataframe(tabel, hide_index=True, width="stretch")
 
 
 def form_catat(siapa: Pengguna | None, reg: Register) -> None:
