@@ -12,6 +12,7 @@ HALAMAN = [
     st.Page("pages/kawasan.py", title="Kawasan Industri", icon=":material/factory:"),
     st.Page("pages/kabupaten.py", title="Profil Kabupaten", icon=":material/location_city:"),
     st.Page("pages/program.py", title="Program", icon=":material/workspace_premium:"),
+    st.Page("pages/tindak_lanjut.py", title="Tindak Lanjut", icon=":material/task_alt:"),
     st.Page("pages/presentasi.py", title="Presentasi", icon=":material/slideshow:"),
     st.Page("pages/kelola_data.py", title="Kelola Data", icon=":material/database:"),
 ]

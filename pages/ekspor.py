@@ -5,7 +5,7 @@ import datetime as dt
 
 import streamlit as st
 
-from dasbor.ui import data, figur, frame, widgets
+from dasbor.ui import data, figur, frame, peristiwa, widgets
 from dasbor.views import ekspor, hilirisasi, narasi, rujukan, spesialisasi, unduhan
 from dasbor.views.palette import LABEL_RANTAI, LABEL_TAHAP, URUTAN_RANTAI, URUTAN_TAHAP
 
@@ -65,8 +65,12 @@ with kanan:
         widgets.tab_terbuka(["Per rantai", "Per tahap"], "tab_deret"), ("rantai", "tahap"), strict=True
     ):
         if tab.open:
-            tab.plotly_chart(
-                figur.tersimpan(ekspor.area_deret, deret, mata_uang, menurut=menurut), key=f"deret_{menurut}"
+            peristiwa.grafik_waktu(
+                figur.tersimpan(ekspor.area_deret, deret, mata_uang, menurut=menurut),
+                key=f"deret_{menurut}",
+                kab=f.kab,
+                rantai=rantai,
+                wadah=tab,
             )
     frame.keterangan_sumber(sumber)
 

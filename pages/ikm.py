@@ -5,7 +5,7 @@ import datetime as dt
 import polars as pl
 import streamlit as st
 
-from dasbor.ui import data, figur, frame, widgets
+from dasbor.ui import data, figur, frame, peristiwa, widgets
 from dasbor.views import captions, ikm, sel_kecil, spesialisasi, unduhan
 from dasbor.views.filter_ikm import (
     LABEL_SKALA,
@@ -95,7 +95,7 @@ st.plotly_chart(figur.tersimpan(ikm.batang_kategori, data.ikm_per_kabupaten(sari
 frame.keterangan_sumber(("ikm",))
 
 st.subheader("Menurut tahun registri")
-st.plotly_chart(figur.tersimpan(ikm.tren_registri, data.ikm_per_tahun(saring), ukuran), key="tahun_g")
+peristiwa.grafik_waktu(figur.tersimpan(ikm.tren_registri, data.ikm_per_tahun(saring), ukuran), key="tahun_g", kab=f.kab)
 frame.keterangan_sumber(("ikm",))
 
 jumlah = ikm.jumlah_ikm(ringkasan, f.tahun)

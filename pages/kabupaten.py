@@ -3,7 +3,7 @@
 import polars as pl
 import streamlit as st
 
-from dasbor.ui import data, figur, frame
+from dasbor.ui import data, figur, frame, peristiwa
 from dasbor.views import charts, formats, hilirisasi, ikm, kabupaten, narasi, spesialisasi, tabel
 from dasbor.views.filter_ikm import FilterIkm
 from dasbor.views.program import LABEL_INDIKATOR
@@ -22,6 +22,9 @@ CSS_CETAK = """
   [data-testid="stHorizontalBlock"] > [data-testid="stColumn"] { flex: 1 1 0 !important; width: auto !important;
     min-width: 0 !important; }
   .js-plotly-plot { break-inside: avoid; }
+  /* The events listed under the trend (catatan peristiwa) in small type, so the card stays on two pages. */
+  [class*="st-key-peristiwa_"] [data-testid="stCaptionContainer"] { font-size: 0.65rem !important;
+    line-height: 1.2 !important; }
   /* Two A4 pages at this zoom (checked by tests/test_browser_cetak.py with page.pdf()). */
   [data-testid="stMain"] { zoom: 0.7; }
   @page { size: A4; margin: 10mm; }
@@ -62,9 +65,15 @@ st.markdown(narasi.markdown(data.ringkasan_narasi(f.tahun, (kab,), w["nama"]), d
 frame.tombol_presentasi("kabupaten.narasi")
 
 kiri, kanan = st.columns(2)
+daftar_peristiwa = st.container()  # the trend's event list goes below the row, which prints whole on one page
 with kiri:
     st.subheader("Tren IKM dan ekspor")
-    st.plotly_chart(figur.tersimpan(charts.tren_ikm_ekspor, data.tren_tahunan((kab,))), key="tren")
+    peristiwa.grafik_waktu(
+        figur.tersimpan(charts.tren_ikm_ekspor, data.tren_tahunan((kab,))),
+        key="tren",
+        kab=(kab,),
+        daftar_di=daftar_peristiwa,
+    )
     frame.keterangan_sumber(("ikm", "ekspor"))
 with kanan:
     st.subheader(f"Sektor IKM, {f.tahun}")

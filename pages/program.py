@@ -3,7 +3,7 @@
 import polars as pl
 import streamlit as st
 
-from dasbor.ui import data, figur, frame
+from dasbor.ui import data, figur, frame, peristiwa
 from dasbor.views import formats, ikm, program
 
 f = frame.halaman("Program")
@@ -19,7 +19,9 @@ with kiri:
         st.plotly_chart(figur.tersimpan(program.corong_halal, baris.row(0, named=True), f.tahun), key="corong")
     frame.keterangan_sumber(("program",))
 with kanan:
-    st.plotly_chart(figur.tersimpan(program.halal_per_tahun, halal, provinsi=not f.kab), key="halal_tahun")
+    peristiwa.grafik_waktu(
+        figur.tersimpan(program.halal_per_tahun, halal, provinsi=not f.kab), key="halal_tahun", kab=f.kab
+    )
     st.caption(
         "Target program provinsi: 20–40 IKM bersertifikat halal per tahun (seluruh Kalimantan Selatan)."
         if not f.kab
@@ -46,14 +48,16 @@ if not kini.is_empty():
         border=True,
         help="Sertifikat bertanggal 17 Oktober 2024 atau sesudahnya, saat halal wajib bagi produk pangan.",
     )
-st.plotly_chart(figur.tersimpan(program.persen_halal_pangan, pangan), key="halal_pangan")
+peristiwa.grafik_waktu(figur.tersimpan(program.persen_halal_pangan, pangan), key="halal_pangan", kab=f.kab)
 frame.keterangan_sumber(("ikm",))
 
 st.subheader("Link and match dengan SMK")
 smk = data.program_tahunan("link_match_smk", f.kab)
 kiri, kanan = st.columns(2)
 with kiri:
-    st.plotly_chart(figur.tersimpan(program.peserta_hasil, smk, "Siswa SMK ikut", "Siswa ditempatkan"), key="smk")
+    peristiwa.grafik_waktu(
+        figur.tersimpan(program.peserta_hasil, smk, "Siswa SMK ikut", "Siswa ditempatkan"), key="smk", kab=f.kab
+    )
     st.caption(
         "Jumlah kemitraan IKM–SMK (perjanjian kerja sama) belum dicatat dalam tabel program; yang tampil adalah "
         "siswa yang ikut dan yang ditempatkan."
@@ -82,15 +86,18 @@ st.subheader("Industri hijau")
 kiri, kanan = st.columns(2)
 with kiri:
     hijau = data.program_tahunan("industri_hijau", f.kab)
-    st.plotly_chart(
+    peristiwa.grafik_waktu(
         figur.tersimpan(program.peserta_hasil, hijau, "IKM didampingi", "IKM produk ramah lingkungan"),
         key="hijau",
+        kab=f.kab,
     )
     frame.keterangan_sumber(("program",))
 with kanan:
     sasirangan = data.ikm_komoditas_tahunan("kain sasirangan", f.kab)
-    st.plotly_chart(
-        figur.tersimpan(program.jumlah_per_tahun, sasirangan, "jumlah_ikm", "IKM sasirangan"), key="sasirangan"
+    peristiwa.grafik_waktu(
+        figur.tersimpan(program.jumlah_per_tahun, sasirangan, "jumlah_ikm", "IKM sasirangan"),
+        key="sasirangan",
+        kab=f.kab,
     )
     st.caption(
         "Registri belum membedakan sasirangan pewarna alam dan sintetis; yang tampil adalah semua IKM sasirangan."

@@ -3,7 +3,7 @@
 import polars as pl
 import streamlit as st
 
-from dasbor.ui import data, figur, frame, widgets
+from dasbor.ui import data, figur, frame, peristiwa, widgets
 from dasbor.views import aman, charts, kpi, narasi, peta, rujukan
 from dasbor.warehouse import settings
 
@@ -57,7 +57,7 @@ with peta_kanan:
 kiri, kanan = st.columns(2)
 with kiri:
     st.subheader("Tren IKM dan ekspor")
-    st.plotly_chart(figur.tersimpan(charts.tren_ikm_ekspor, data.tren_tahunan(f.kab)), key="tren")
+    peristiwa.grafik_waktu(figur.tersimpan(charts.tren_ikm_ekspor, data.tren_tahunan(f.kab)), key="tren", kab=f.kab)
     frame.keterangan_sumber(("ikm", "ekspor"))
     frame.tombol_presentasi("ringkasan.tren")
 with kanan:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -48,6 +49,24 @@ def test_pdf_has_one_page_per_slide(salinan_gudang: Path, tmp_path: Path) -> Non
     assert cli.main(["--out", str(out), "--warehouse", str(salinan_gudang)]) == 0
     pages = len(re.findall(rb"/Type\s*/Page\b", out.read_bytes()))
     assert pages == 1 + len(store.DEK_RAKORNIS)
+
+
+def test_pdf_text_is_selectable_and_searchable(salinan_gudang: Path, tmp_path: Path) -> None:
+    """The PDF is printed from vectors: ``pdftotext`` reads each slide's title, footer and counter back."""
+    out = tmp_path / "dek.pdf"
+    assert cli.main(["--out", str(out), "--warehouse", str(salinan_gudang)]) == 0
+    total = len(store.DEK_RAKORNIS)
+    halaman = subprocess.run(
+        ["pdftotext", "-layout", str(out), "-"], capture_output=True, check=True, text=True
+    ).stdout.split("\f")
+    assert "Rakornis" in halaman[0] and "Data contoh, bukan data resmi" in halaman[0]
+    siap = _dek(salinan_gudang)
+    for nomor, slide in enumerate(siap.slide, start=1):
+        teks = " ".join(halaman[nomor].split())
+        assert slide.isi.judul in teks, nomor
+        assert "data per" in teks and f"{nomor}/{total}" in teks, nomor
+    assert "Indeks Hilirisasi" in halaman[2]  # a KPI card label is text, not a picture
+    assert "Batu bara" in "".join(halaman[4:6])  # an axis label inside a chart is text too
 
 
 def test_html_is_self_contained(salinan_gudang: Path, tmp_path: Path) -> None:

@@ -15,13 +15,26 @@ from tests.conftest import Fixture
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = sorted(p.stem for p in (ROOT / "pages").glob("*.py"))
-TANPA_SARINGAN = {"presentasi", "kelola_data"}
+TANPA_SARINGAN = {"presentasi", "kelola_data", "tindak_lanjut"}
 """Pages without the global year/kabupaten filters."""
 
 
 def test_all_nine_pages_exist() -> None:
     assert (
-        sorted(["ringkasan", "peta", "ikm", "ekspor", "kawasan", "kabupaten", "program", "presentasi", "kelola_data"])
+        sorted(
+            [
+                "ringkasan",
+                "peta",
+                "ikm",
+                "ekspor",
+                "kawasan",
+                "kabupaten",
+                "program",
+                "presentasi",
+                "kelola_data",
+                "tindak_lanjut",
+            ]
+        )
         == PAGES
     )
 

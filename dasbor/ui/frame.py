@@ -14,7 +14,7 @@ from typing import Any
 import polars as pl
 import streamlit as st
 
-from dasbor.ui import data, masuk, presentasi, widgets
+from dasbor.ui import bagikan, data, masuk, presentasi, widgets
 from dasbor.views import aman, captions, unduhan, url_state
 from dasbor.views.captions import TEKS_CONTOH
 from dasbor.views.saringan import nama_wilayah
@@ -35,6 +35,33 @@ _CSS = """
 [data-testid="stMetricLabel"] p { font-size: 1.05rem; }
 [data-testid="stMetricDelta"] { font-size: 1rem; }
 [data-testid="stCaptionContainer"] { font-size: 0.95rem; }
+/* Tab labels wrap onto a second line instead of running off a narrow screen. */
+[data-testid="stTabs"] [role="tablist"] { flex-wrap: wrap; row-gap: 0.25rem; overflow: visible; }
+/* Phones (Streamlit stacks columns below 640 px): a row of KPI cards (a row of columns holding st.metric and no
+   row of its own inside, so the two estates of Kawasan Industri still stack) wraps two per row with smaller
+   numbers; the sample banner takes one line. */
+@media (max-width: 640px) {
+  [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"]
+    [data-testid="stMetric"]):not(:has([data-testid="stHorizontalBlock"])) {
+    flex-direction: row !important; flex-wrap: wrap !important; gap: 0.5rem !important; }
+  [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"]
+    [data-testid="stMetric"]):not(:has([data-testid="stHorizontalBlock"]))
+    > [data-testid="stColumn"] { flex: 1 1 calc(50% - 0.5rem) !important; width: calc(50% - 0.5rem) !important;
+    min-width: calc(50% - 0.5rem) !important; max-width: calc(50% - 0.25rem) !important; }
+  [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"]
+    [data-testid="stMetric"]):not(:has([data-testid="stHorizontalBlock"]))
+    > [data-testid="stColumn"]:not(:has([data-testid="stMetric"])) { display: none; }
+  [data-testid="stMetric"] { padding: 0.5rem 0.6rem !important; }
+  [data-testid="stMetricValue"] { font-size: 1.35rem; }
+  [data-testid="stMetricLabel"] p { font-size: 0.85rem; }
+  [data-testid="stMetricDelta"] { font-size: 0.8rem; }
+  .st-key-banner_contoh [data-testid="stAlertContentWarning"] p { white-space: nowrap; overflow: hidden;
+    text-overflow: ellipsis; }
+  .st-key-banner_contoh [data-testid="stAlert"] > div { padding: 0.5rem 0.75rem; }
+  h1 { font-size: 1.9rem !important; }
+  [data-testid="stPlotlyChart"], .js-plotly-plot { max-width: 100%; }
+  [data-testid="stCode"] pre, [data-testid="stDataFrame"] { max-width: 100%; }
+}
 </style>
 """
 
@@ -130,15 +157,21 @@ def _versi_dek() -> float:
 
 
 def tombol_presentasi(tampilan: str) -> None:
-    """ "Tambah ke presentasi": save this chart with the page's current filters into a named deck.
+    """ "Tambah ke presentasi": save this chart with the page's current filters into a named deck; beside it
+    "Bagikan" (:mod:`dasbor.ui.bagikan`), the WhatsApp card of the same view, for everyone.
 
-    Only for a penyaji or an admin; anonymous visitors and operators see nothing here (a hint under every
-    chart would be noise; the Presentasi page carries the "masuk" hint). :func:`store.tambah_slide` checks the
-    role again.
+    Adding to a deck is only for a penyaji or an admin; anonymous visitors and operators see only "Bagikan" here
+    (the Presentasi page carries the "masuk" hint). :func:`store.tambah_slide` checks the role again.
     """
-    siapa = masuk.pengguna()
-    if not peran.boleh(siapa, "penyaji"):
-        return
+    baris = st.container(horizontal=True)
+    with baris:
+        siapa = masuk.pengguna()
+        if peran.boleh(siapa, "penyaji"):
+            _tambah_ke_presentasi(tampilan, siapa)
+        bagikan.tombol(tampilan)
+
+
+def _tambah_ke_presentasi(tampilan: str, siapa: peran.Pengguna | None) -> None:
     with st.popover("Tambah ke presentasi", icon=":material/add_to_queue:"):
         nama = st.selectbox(
             "Presentasi",
@@ -217,7 +250,7 @@ def banner_contoh() -> None:
     """The sample-data banner, on every page whenever any table still holds generated data."""
     contoh = data.tabel_contoh()
     if contoh:
-        st.warning(
+        st.container(key="banner_contoh").warning(
             f"**{TEKS_CONTOH}.** Angka di halaman ini dibuat oleh generator data contoh untuk peragaan "
             f"(tabel: {', '.join(contoh)}).",
             icon=":material/science:",

@@ -12,10 +12,12 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
+import json
 import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 AKHIRAN_TMP = ".tmp"
 """Suffix of every temporary file written here; :func:`bersihkan_tmp` removes leftovers of a crash."""
@@ -141,3 +143,16 @@ def bersihkan_tmp(folder: Path) -> list[Path]:
     for p in sisa:
         p.unlink(missing_ok=True)
     return sisa
+
+
+def baca_json(path: Path) -> Any:
+    """The JSON document in ``path``, or None when the file does not exist yet (readers take no lock: the file
+    is only ever replaced whole, :func:`tulis_atomik`)."""
+    if not path.exists():
+        return None
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def tulis_json(path: Path, isi: Any) -> None:
+    """Write a JSON document atomically; call it inside :func:`kunci` for a read-change-write."""
+    tulis_atomik(path, json.dumps(isi, ensure_ascii=False, indent=1, default=str))

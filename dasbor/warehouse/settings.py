@@ -7,6 +7,7 @@ import and make ``DASBOR_WAREHOUSE`` in a test or a second process silently inef
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -131,3 +132,53 @@ def snapshot_anggaran_byte() -> int:
     """Disk budget of all snapshots together: ``DASBOR_SNAPSHOT_MB`` megabytes (2048); a snapshot sharing the
     warehouse file by a hard link still counts its full size, since it keeps that file alive after an import."""
     return _bilangan("DASBOR_SNAPSHOT_MB", 2048, 1) * 1_048_576
+
+
+# --- berbagi dan paket bulanan ---
+def url_publik() -> str:
+    """The dashboard's address as participants reach it (``DASBOR_URL``, default ``http://localhost:8501``):
+    the QR codes and links of share cards made from the command line point there."""
+    return os.environ.get("DASBOR_URL", "").strip().rstrip("/") or "http://localhost:8501"
+
+
+def chromium_env() -> str:
+    """A Chromium to print PDFs with (``DASBOR_CHROMIUM``); empty = ``chromium`` on the PATH."""
+    return os.environ.get("DASBOR_CHROMIUM", "").strip()
+
+
+@dataclass(frozen=True)
+class Smtp:
+    """Where the monthly pack is e-mailed from and to."""
+
+    host: str
+    port: int
+    pengirim: str
+    penerima: tuple[str, ...]
+    user: str = ""
+    sandi: str = ""
+    tls: str = "starttls"
+
+
+def smtp() -> Smtp | None:
+    """SMTP settings of the monthly pack, or None when ``DASBOR_SMTP_HOST`` or ``DASBOR_SMTP_TO`` is unset.
+
+    ``DASBOR_SMTP_HOST``, ``DASBOR_SMTP_PORT`` (587), ``DASBOR_SMTP_USER``, ``DASBOR_SMTP_PASSWORD``,
+    ``DASBOR_SMTP_FROM`` (default: the user, else ``dasbor@localhost``), ``DASBOR_SMTP_TO`` (addresses separated
+    by commas or semicolons), ``DASBOR_SMTP_TLS`` (``starttls``, ``ssl`` or ``tidak``).
+    """
+    host = os.environ.get("DASBOR_SMTP_HOST", "").strip()
+    penerima = tuple(a.strip() for a in os.environ.get("DASBOR_SMTP_TO", "").replace(";", ",").split(",") if a.strip())
+    if not host or not penerima:
+        return None
+    port_teks = os.environ.get("DASBOR_SMTP_PORT", "").strip()
+    user = os.environ.get("DASBOR_SMTP_USER", "").strip()
+    tls = os.environ.get("DASBOR_SMTP_TLS", "").strip().lower() or "starttls"
+    return Smtp(
+        host=host,
+        port=int(port_teks) if port_teks.isdigit() else 587,
+        pengirim=os.environ.get("DASBOR_SMTP_FROM", "").strip() or user or "dasbor@localhost",
+        penerima=penerima,
+        user=user,
+        sandi=os.environ.get("DASBOR_SMTP_PASSWORD", ""),
+        tls=tls if tls in ("starttls", "ssl", "tidak") else "starttls",
+    )

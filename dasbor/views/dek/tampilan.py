@@ -22,15 +22,19 @@ from dasbor.views import (
     kawasan,
     kpi,
     narasi,
+    peristiwa,
     peta,
     program,
     rujukan,
     spesialisasi,
+    tindak_lanjut,
     url_state,
 )
 from dasbor.views.palette import LABEL_RANTAI
 from dasbor.views.saringan import nama_wilayah, tahun_pilihan
 from dasbor.warehouse import batas
+from dasbor.warehouse import peristiwa as peristiwa_simpanan
+from dasbor.warehouse import tindak_lanjut as tindak_lanjut_simpanan
 from dasbor.warehouse.db import Gudang
 
 
@@ -101,6 +105,13 @@ def _kpi(gudang: Gudang, s: Saringan) -> Isi:
     return Isi(f"Ringkasan {s.nama_wilayah} {s.tahun}", ringkas, ("ikm", "ekspor"), kartu=tuple(kartu))
 
 
+def _dengan_peristiwa(fig: go.Figure, s: Saringan) -> tuple[go.Figure, tuple[str, ...]]:
+    """A time chart with the office's events (catatan peristiwa) that concern the view, and their list."""
+    kena = [p for p in peristiwa_simpanan.baca() if p.menyangkut(s.kab, (s.rantai,) if s.rantai else ())]
+    daftar = peristiwa.daftar_teks(fig, kena)
+    return peristiwa.tandai(fig, kena), (("Catatan peristiwa: " + "; ".join(daftar),) if daftar else ())
+
+
 def _tren(gudang: Gudang, s: Saringan) -> Isi:
     df = gudang.query("tren_tahunan", kab=list(s.kab))
     ikm = df.filter(pl.col("jumlah_ikm").is_not_null())
@@ -110,8 +121,9 @@ def _tren(gudang: Gudang, s: Saringan) -> Isi:
     if len(jumlah) >= 2:
         ringkas += f", {formats.perubahan_persen(jumlah[-1], jumlah[0])} sejak {tahun[0]}"
     asli = GrafikAsli("bar", tuple(tahun), (("Jumlah IKM", tuple(jumlah)),), "unit")
+    fig, catatan = _dengan_peristiwa(charts.tren_ikm_ekspor(df), s)
     return Isi(
-        f"Tren IKM dan ekspor, {s.nama_wilayah}", ringkas, ("ikm", "ekspor"), fig=charts.tren_ikm_ekspor(df), asli=asli
+        f"Tren IKM dan ekspor, {s.nama_wilayah}", ringkas, ("ikm", "ekspor"), fig=fig, asli=asli, catatan=catatan
     )
 
 
@@ -224,12 +236,14 @@ def _halal(gudang: Gudang, s: Saringan) -> Isi:
         (("IKM bersertifikat", tuple(float(v) for v in df["hasil"].to_list())),),
         "IKM",
     )
+    fig, catatan = _dengan_peristiwa(program.halal_per_tahun(df, provinsi=not s.kab), s)
     return Isi(
         f"Sertifikasi halal IKM, {s.nama_wilayah}",
         ringkas,
         ("program",),
-        fig=program.halal_per_tahun(df, provinsi=not s.kab),
+        fig=fig,
         asli=asli,
+        catatan=catatan,
     )
 
 
@@ -346,6 +360,34 @@ def _rujukan(gudang: Gudang, s: Saringan) -> Isi:
     )
 
 
+def _evaluasi_rakor(gudang: Gudang, s: Saringan) -> Isi:
+    """The commitments of the meeting before the latest one (the latest when there is only one), with the value
+    this warehouse measures now for metric indicators."""
+    reg = tindak_lanjut_simpanan.baca()
+    if not reg.rapat:
+        return Isi("Evaluasi Rakor lalu", "Belum ada rapat tercatat di halaman Tindak Lanjut.", ())
+    rapat = reg.rapat[-2] if len(reg.rapat) > 1 else reg.rapat[-1]
+    tahun_df = gudang.query("tahun_tersedia")
+    pilihan = {int(t) for t in tahun_df["tahun"].to_list()}
+
+    def ukur(kolom: str, kab: str, tahun: int) -> tuple[float | None, int | None]:
+        dipakai = tahun if tahun in pilihan else s.tahun
+        df = gudang.query("kpi_ringkasan", tahun=dipakai, kab=[kab] if kab else []).filter(pl.col("tahun") == dipakai)
+        nilai = df[kolom][0] if not df.is_empty() and kolom in df.columns else None
+        return (float(nilai) if nilai is not None else None), dipakai
+
+    wilayah = gudang.query("wilayah")
+    nama = dict(zip(wilayah["kode_bps"].to_list(), wilayah["nama"].to_list(), strict=True))
+    df = tindak_lanjut.evaluasi(reg, rapat.id, nama, ukur)
+    kolom = ("Kabupaten/kota", "Program", "Target", "Capaian kini", "% target", "Status")
+    return Isi(
+        f"Evaluasi {rapat.label}",
+        tindak_lanjut.ringkas_evaluasi(df, rapat.label),
+        ("ikm", "ekspor"),
+        fig=tindak_lanjut.figur_tabel(df, kolom),
+    )
+
+
 REGISTRI: dict[str, Tampilan] = {
     t.id: t
     for t in (
@@ -384,6 +426,7 @@ REGISTRI: dict[str, Tampilan] = {
         Tampilan("ikm.lq", "ikm", "Spesialisasi sektor IKM (LQ)", _lq_ikm),
         Tampilan("ekspor.rujukan", "ekspor", "Angka rujukan: ekspor bulanan yang dirilis", _rujukan),
         Tampilan("ringkasan.rujukan", "ringkasan", "Angka rujukan publik", _rujukan),
+        Tampilan("tindak_lanjut.evaluasi", "tindak_lanjut", "Evaluasi Rakor lalu", _evaluasi_rakor),
     )
 }
 """Every view a deck may hold, by id. Pages register theirs here as they gain a presentable chart."""

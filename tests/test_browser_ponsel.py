@@ -1,0 +1,88 @@
+"""Every page on a phone (390 x 844, the width of a common Android/iPhone) in a real headless Chromium: nothing
+is wider than the screen (the document and Streamlit's own scrolling containers), the sample banner takes one
+line, the tab labels stay on screen, the sidebar is closed, and Ringkasan shows its KPI cards two per row.
+Screenshots of each page go to ``artifacts/ponsel-<slug>.png``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.browser import ARTIFACTS, ROOT, launch
+
+pytestmark = pytest.mark.browser
+
+LEBAR = 390
+LUBER = """() => {
+  const main = document.querySelector('[data-testid="stMain"]');
+  const wadah = ['stMain', 'stAppViewContainer'].map(t => document.querySelector(`[data-testid="${t}"]`));
+  const lebar = Math.max(document.documentElement.scrollWidth, ...wadah.map(w => w ? w.scrollWidth : 0));
+  const keluar = [...main.querySelectorAll('*')].filter(e => {
+    const r = e.getBoundingClientRect();
+    if (r.width === 0 || r.right <= innerWidth + 1) return false;
+    for (let p = e.parentElement; p && p !== main; p = p.parentElement) {
+      if (['auto', 'scroll', 'hidden', 'clip'].includes(getComputedStyle(p).overflowX)) return false;
+    }
+    return true;
+  }).map(e => (e.getAttribute('data-testid') || e.tagName) + ' ' + Math.round(e.getBoundingClientRect().right));
+  return [lebar, keluar.slice(0, 5)];
+}"""
+"""The widest scroll width of the page and of Streamlit's scrolling containers, and elements that stick out of
+the screen (those inside their own scrolling box, like a wide table, are allowed: they scroll by themselves)."""
+HALAMAN = sorted(p.stem for p in (ROOT / "pages").glob("*.py"))
+"""Every page, by its slug (the file name): a new page is checked without editing this test."""
+
+
+def _buka(app_url: str, slug: str, p: Any) -> tuple[Any, Any]:
+    browser = launch(p)
+    page = browser.new_page(viewport={"width": LEBAR, "height": 844}, is_mobile=True, has_touch=True)
+    page.goto(f"{app_url}/{slug}", wait_until="domcontentloaded")
+    page.locator("h1").first.wait_for(timeout=60_000)
+    page.get_by_text("Data contoh, bukan data resmi").first.wait_for(timeout=60_000)
+    page.wait_for_timeout(2500)
+    return browser, page
+
+
+@pytest.mark.parametrize("slug", HALAMAN)
+def test_page_fits_a_phone(app_url: str, slug: str) -> None:
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        browser, page = _buka(app_url, slug, p)
+        try:
+            lebar, keluar = page.evaluate(LUBER)
+            banner = page.locator(".st-key-banner_contoh p").first.bounding_box()
+            tab_kanan = page.evaluate(
+                "Math.max(0, ...[...document.querySelectorAll('[data-testid=\"stTab\"]')]"
+                ".map(t => t.getBoundingClientRect().right))"
+            )
+            sidebar = page.locator('[data-testid="stSidebar"]').get_attribute("aria-expanded")
+            page.screenshot(path=str(Path(ARTIFACTS) / f"ponsel-{slug}.png"))
+        finally:
+            browser.close()
+    assert lebar <= LEBAR, f"{slug}: scrollWidth {lebar}"
+    assert not keluar, f"{slug}: wider than the screen: {keluar}"
+    assert banner is not None and banner["height"] < 40, f"{slug}: sample banner on {banner} (more than one line)"
+    assert tab_kanan <= LEBAR, f"{slug}: a tab label ends at {tab_kanan} px"
+    assert sidebar != "true", f"{slug}: the sidebar is open on a phone"
+
+
+def test_ringkasan_shows_kpi_cards_two_per_row(app_url: str) -> None:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser, page = _buka(app_url, "ringkasan", p)
+        try:
+            kotak = [page.locator('[data-testid="stMetric"]').nth(i).bounding_box() for i in range(7)]
+        finally:
+            browser.close()
+    baris: dict[int, list[float]] = {}
+    for k in kotak:
+        assert k is not None
+        baris.setdefault(round(k["y"] / 20), []).append(k["x"] + k["width"])
+    per_baris = [len(v) for v in baris.values()]
+    assert per_baris[:3] == [2, 2, 2], per_baris
+    assert max(max(v) for v in baris.values()) <= LEBAR
