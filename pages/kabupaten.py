@@ -25,8 +25,9 @@ CSS_CETAK = """
   /* The events listed under the trend (catatan peristiwa) in small type, so the card stays on two pages. */
   [class*="st-key-peristiwa_"] [data-testid="stCaptionContainer"] { font-size: 0.65rem !important;
     line-height: 1.2 !important; }
-  /* Two A4 pages at this zoom (checked by tests/test_browser_cetak.py with page.pdf()). */
-  [data-testid="stMain"] { zoom: 0.7; }
+  /* Two A4 pages at this zoom (checked by tests/test_browser_cetak.py with page.pdf()); 0.58 since the card
+     gained the written summary, the price/volume split and the specialisation list (0.62 gives three pages). */
+  [data-testid="stMain"] { zoom: 0.58; }
   @page { size: A4; margin: 10mm; }
 }
 </style>
