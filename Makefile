@@ -8,7 +8,7 @@ DEV_STAMP := $(VENV)/.installed-dev
 WAREHOUSE ?= $(or $(DASBOR_WAREHOUSE),data/warehouse.duckdb)
 PORT ?= 8501
 
-.PHONY: setup setup-dev data run test lint bench clean
+.PHONY: setup setup-dev data run serve test lint bench clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -31,6 +31,14 @@ data: $(STAMP)             ## (re)build the sample warehouse (atomic: the old fi
 run: $(STAMP)              ## start the dashboard on http://localhost:$(PORT) (builds the sample warehouse if missing or stale)
 	$(BIN)/python -m dasbor.build --out $(WAREHOUSE) --if-stale
 	DASBOR_WAREHOUSE=$(WAREHOUSE) $(BIN)/streamlit run app.py --server.port $(PORT)
+
+# The office server: REPLIKA Streamlit processes behind HAProxy (apt-get install haproxy). deploy/README.md.
+REPLIKA ?= $(shell nproc 2>/dev/null || echo 2)
+SERVE_PORT := $(if $(filter command line,$(origin PORT)),$(PORT),8080)
+
+serve: $(STAMP)            ## office server on http://localhost:8080 (PORT=P): REPLIKA=N processes behind HAProxy, sticky sessions
+	$(BIN)/python -m dasbor.build --out $(WAREHOUSE) --if-stale
+	DASBOR_WAREHOUSE=$(WAREHOUSE) exec $(BIN)/python -m dasbor.layan --replika $(REPLIKA) --port $(SERVE_PORT)
 
 lint: $(DEV_STAMP)         ## ruff (with S608), mypy --strict, import-linter contracts
 	$(BIN)/ruff check .
