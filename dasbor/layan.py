@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import ctypes
+import json
 import os
 import secrets
 import shutil
@@ -32,7 +33,7 @@ import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
@@ -170,6 +171,21 @@ class Layanan:
             raise SystemExit(f"Konfigurasi HAProxy {config} ditolak:\n{check.stdout}{check.stderr}")
         self.proksi = self._mulai([haproxy, "-db", "-f", str(config)], None)
 
+    def tulis_keadaan(self, port: int, socket_path: Path) -> None:
+        """``layanan.json`` in the runtime folder: the proxy's port and socket, each replica's port and process
+        id (for an administrator, and for the test that stops one replica). Written atomically."""
+        keadaan = {
+            "port": port,
+            "socket": str(socket_path),
+            "proksi_pid": self.proksi.pid if self.proksi else None,
+            "replika": [
+                {"nama": r.nama, "port": r.port, "pid": r.proses.pid if r.proses else None} for r in self.replika
+            ],
+        }
+        sementara = self.folder / "layanan.json.tmp"
+        sementara.write_text(json.dumps(keadaan, indent=1) + "\n", encoding="utf-8")
+        sementara.replace(self.folder / "layanan.json")
+
     def hentikan(self) -> None:
         """Stop the proxy, then every replica: SIGTERM to each process group, SIGKILL after 10 s."""
         if self._berhenti:
@@ -301,6 +317,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         k = Konfigurasi(args.port, ports, socket_path, args.alamat, args.sertifikat, args.log or "stdout format raw")
         config.write_text(render(k), encoding="utf-8")
         layanan.mulai_proksi(config)
+        layanan.tulis_keadaan(args.port, socket_path)
         skema = "https" if args.sertifikat else "http"
         tampil = "localhost" if args.alamat in ("0.0.0.0", "::") else args.alamat  # noqa: S104
         print(
@@ -308,7 +325,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{', '.join(f'{r.nama}={r.port}' for r in layanan.replika)}; folder kerja {folder}). Ctrl-C menghentikan.",
             flush=True,
         )
-        kode = _awasi(layanan)
+        kode = _awasi(layanan, lambda: layanan.tulis_keadaan(args.port, socket_path))
     except KeyboardInterrupt:
         print("Menghentikan dasbor ...", flush=True)
     finally:
@@ -318,7 +335,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     return kode
 
 
-def _awasi(layanan: Layanan) -> int:
+def _awasi(layanan: Layanan, setelah_mulai_ulang: Callable[[], None]) -> int:
     """Watch until a signal: restart a replica that exited (after a short pause), stop when the proxy exits."""
     while True:
         time.sleep(0.5)
@@ -336,6 +353,7 @@ def _awasi(layanan: Layanan) -> int:
                 )
                 time.sleep(min(10.0, 1.0 * r.mulai_ulang))
                 layanan.mulai_replika(r)
+                setelah_mulai_ulang()
 
 
 if __name__ == "__main__":
