@@ -56,6 +56,7 @@ BENCH_NOTE ?=
 bench: $(DEV_STAMP)        ## benchmark at scale 1 and 60 -> bench/RESULTS.md (figures, never assertions)
 	$(BIN)/python -m dasbor.bench --scale 1 --json bench/hasil-skala-1.json --note "$(BENCH_NOTE)"
 	$(BIN)/python -m dasbor.bench --scale 60 --json bench/hasil-skala-60.json --runs 3 --note "$(BENCH_NOTE)" \
+		--parts queries,pages,server \
 		$(if $(BENCH_WAREHOUSE_60),--warehouse $(BENCH_WAREHOUSE_60))
 	$(BIN)/python -m dasbor.bench.results bench/hasil-skala-1.json bench/hasil-skala-60.json --out bench/RESULTS.md
 

@@ -103,11 +103,11 @@ def _mati_bersama_induk() -> None:
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
-def perintah_replika(port: int) -> list[str]:
+def perintah_replika(port: int, aplikasi: Path) -> list[str]:
     """The command line of one replica: ``streamlit run app.py`` on a loopback port (the cookie secret goes in
     the environment: Streamlit refuses it as a flag)."""
     return [
-        sys.executable, "-m", "streamlit", "run", str(settings.PROJECT_ROOT / "app.py"),
+        sys.executable, "-m", "streamlit", "run", str(aplikasi),
         "--server.port", str(port), "--server.address", HOST, "--server.headless", "true",
         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
     ]  # fmt: skip
@@ -130,6 +130,7 @@ class Layanan:
     replika: list[Replika]
     folder: Path
     cookie_secret: str
+    aplikasi: Path = settings.PROJECT_ROOT / "app.py"
     proksi: subprocess.Popen[bytes] | None = None
     _berhenti: bool = field(default=False, repr=False)
 
@@ -156,7 +157,7 @@ class Layanan:
 
     def mulai_replika(self, r: Replika) -> None:
         env = {**os.environ, "STREAMLIT_SERVER_COOKIE_SECRET": self.cookie_secret}
-        r.proses = self._mulai(perintah_replika(r.port), f"{r.nama}.log", env)
+        r.proses = self._mulai(perintah_replika(r.port, self.aplikasi), f"{r.nama}.log", env)
 
     def mulai_proksi(self, config: Path) -> None:
         haproxy = shutil.which("haproxy")
@@ -260,6 +261,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--socket", type=Path, default=None, help="socket runtime HAProxy (bawaan: di folder kerja)")
     p.add_argument("--log", default=None, help="tujuan log HAProxy (bawaan: stdout; systemd: /dev/log)")
     p.add_argument("--tulis-konfigurasi", type=Path, default=None, help="hanya tulis konfigurasi HAProxy ke berkas ini")
+    p.add_argument(
+        "--aplikasi",
+        type=Path,
+        default=settings.PROJECT_ROOT / "app.py",
+        help="skrip Streamlit (bawaan app.py; tolok ukur memakai bench/halo/app.py sebagai lantai kerangka)",
+    )
     p.add_argument("--batas-mulai", type=float, default=120.0, help="detik menunggu replika siap")
     return p
 
@@ -300,6 +307,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         replika=[Replika(f"r{i}", port) for i, port in enumerate(ports, start=1)],
         folder=folder,
         cookie_secret=secrets.token_hex(32),
+        aplikasi=args.aplikasi.resolve(),
     )
 
     def berhenti(signum: int, _frame: FrameType | None) -> None:

@@ -16,13 +16,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from dasbor.bench import goals, live_server, machine, page_timing, query_timing, results, warehouse
+from dasbor.bench import goals, live_server, machine, page_timing, peramban, proksi, query_timing, results, warehouse
 from dasbor.warehouse import settings
 
 BENCH_VERSION = 1
 """Bumped when the JSON changes shape, so old files are not compared with new ones unknowingly."""
 
-PARTS = ("queries", "pages", "server")
+PARTS = ("queries", "pages", "server", "proksi", "peramban")
+"""``proksi``: sessions through HAProxy with 1 and 2 replicas; ``peramban``: landing and page switch in Chromium."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -100,6 +101,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     part("queries", lambda: query_timing.time_queries(path, w.parquet.resolve(), settings_q))
     part("pages", lambda: {"pages": page_timing.time_pages(path, runs=args.runs)})
     part("server", lambda: live_server.measure(path, args.sessions, pause_s=args.pause))
+    part("proksi", lambda: proksi.measure(path, pause_s=args.pause))
+    part("peramban", lambda: peramban.measure(path))
     for name, figures in (result.get("queries") or {}).items():
         if figures.get("error"):
             result["errors"].append(f"query {name}: {figures['error']}")
