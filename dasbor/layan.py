@@ -56,22 +56,22 @@ class Konfigurasi:
     alamat: str = "0.0.0.0"  # noqa: S104 - an office server listens on the office network
     sertifikat: Path | None = None
     log: str = "stdout format raw"
+    port_http: int = 80
 
 
 def render(k: Konfigurasi, template: Path = TEMPLATE) -> str:
     """The HAProxy configuration for ``k``. With a certificate (one PEM: certificate, chain and key) the proxy
-    serves HTTPS on ``port`` and redirects plain HTTP on port 80 to it."""
+    serves HTTPS on ``port`` and redirects plain HTTP on ``port_http`` (80; 0 = no plain port) to it."""
     servers = "\n".join(f"    server r{i} {HOST}:{port} cookie r{i}" for i, port in enumerate(k.port_replika, start=1))
     if k.sertifikat is None:
         bind = f"    bind {k.alamat}:{k.port}"
         tls_global, secure = "", ""
     else:
-        bind = (
-            f"    bind {k.alamat}:{k.port} ssl crt {k.sertifikat} alpn http/1.1\n"
-            f"    bind {k.alamat}:80\n"
-            "    http-request redirect scheme https code 301 unless { ssl_fc }\n"
-            '    http-response set-header Strict-Transport-Security "max-age=31536000"'
-        )
+        bind = f"    bind {k.alamat}:{k.port} ssl crt {k.sertifikat} alpn http/1.1\n"
+        if k.port_http:
+            bind += f"    bind {k.alamat}:{k.port_http}\n"
+            bind += "    http-request redirect scheme https code 301 unless { ssl_fc }\n"
+        bind += '    http-response set-header Strict-Transport-Security "max-age=31536000"'
         tls_global = "    ssl-default-bind-options ssl-min-ver TLSv1.2 no-tls-tickets"
         secure = " secure"
     nilai = {
@@ -258,6 +258,9 @@ def _parser() -> argparse.ArgumentParser:
         default="",
         help="port replika dipisah koma (bawaan: port bebas); dipakai bersama --tulis-konfigurasi untuk systemd",
     )
+    p.add_argument(
+        "--port-http", type=int, default=80, help="dengan --sertifikat: port HTTP yang dialihkan ke HTTPS (0 = tanpa)"
+    )
     p.add_argument("--socket", type=Path, default=None, help="socket runtime HAProxy (bawaan: di folder kerja)")
     p.add_argument("--log", default=None, help="tujuan log HAProxy (bawaan: stdout; systemd: /dev/log)")
     p.add_argument("--tulis-konfigurasi", type=Path, default=None, help="hanya tulis konfigurasi HAProxy ke berkas ini")
@@ -288,16 +291,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if not 1 <= args.replika <= MAX_REPLIKA:
         raise SystemExit(f"--replika harus 1 sampai {MAX_REPLIKA}")
-    if args.sertifikat is not None and not args.sertifikat.is_file():
-        raise SystemExit(f"Sertifikat {args.sertifikat} tidak ada.")
     ports = _port_replika(args)
-    if args.tulis_konfigurasi is not None:
-        socket_path = args.socket or Path("/run/haproxy/admin.sock")
-        k = Konfigurasi(args.port, ports, socket_path, args.alamat, args.sertifikat, args.log or "/dev/log")
+    if args.tulis_konfigurasi is not None:  # the certificate may be installed later: not checked here
+        socket_path = args.socket or Path("/run/dasbor-proksi/haproxy.sock")
+        k = Konfigurasi(
+            args.port, ports, socket_path, args.alamat, args.sertifikat, args.log or "/dev/log", args.port_http
+        )
         args.tulis_konfigurasi.write_text(render(k), encoding="utf-8")
         print(f"Konfigurasi HAProxy ditulis ke {args.tulis_konfigurasi}")
         return 0
 
+    if args.sertifikat is not None and not args.sertifikat.is_file():
+        raise SystemExit(f"Sertifikat {args.sertifikat} tidak ada.")
     if not settings.warehouse_path().exists():
         raise SystemExit(f"Gudang data {settings.warehouse_path()} belum ada. Jalankan `make data` lebih dulu.")
     sementara = args.folder is None
@@ -322,7 +327,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         tunggu_sehat(layanan, args.batas_mulai)
         config = folder / "haproxy.cfg"
         socket_path = args.socket or folder / "haproxy.sock"
-        k = Konfigurasi(args.port, ports, socket_path, args.alamat, args.sertifikat, args.log or "stdout format raw")
+        k = Konfigurasi(
+            args.port, ports, socket_path, args.alamat, args.sertifikat, args.log or "stdout format raw", args.port_http
+        )
         config.write_text(render(k), encoding="utf-8")
         layanan.mulai_proksi(config)
         layanan.tulis_keadaan(args.port, socket_path)

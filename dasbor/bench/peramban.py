@@ -68,8 +68,11 @@ class _Tab:
         self.page.goto(url, wait_until="commit", timeout=timeout_ms)
         self.page.locator(GRAFIK).first.wait_for(timeout=timeout_ms)
         self.page.wait_for_function(SELESAI, timeout=timeout_ms)
-        links = self.page.locator('[data-testid="stSidebarNav"] a')
-        self.labels = [t.strip() for t in links.all_inner_texts() if t.strip() not in SKIP_PAGES]
+        links = self.page.locator('[data-testid="stSidebarNav"] a').evaluate_all(
+            "els => els.map(e => [e.getAttribute('href'), e.innerText])"
+        )  # the text holds the icon's ligature name too: pages are keyed by their link
+        self.labels = [href for href, text in links if not any(s in text for s in SKIP_PAGES)]
+        self.names = {href: text.split("\n")[-1].strip() for href, text in links}
         self.titles: dict[str, str] = {}
         self.charts: dict[str, bool] = {}
         for label in self.labels:  # visit each once: its title and whether it draws charts
@@ -80,7 +83,7 @@ class _Tab:
             self.charts[label] = self.page.locator(GRAFIK).count() > 0
 
     def _click(self, label: str) -> None:
-        self.page.locator('[data-testid="stSidebarNav"] a').filter(has_text=label).first.click()
+        self.page.locator(f'[data-testid="stSidebarNav"] a[href="{label}"]').first.click()
 
     def switch(self, label: str) -> float:
         """Open ``label`` from the sidebar; milliseconds until it is shown and finished."""
@@ -132,7 +135,7 @@ def measure(warehouse: Path, *, landings: int = 5, rounds: int = 3, timeout_s: f
                         order = tab.labels[1:] + tab.labels[:1]  # from the landing page on, back to it
                         plan = order * (max(1, 7 // len(order)) if name == "halo" else 1)
                         switch[name] += [tab.switch(label) for label in plan]
-                pages = tabs["dasbor"].labels
+                pages = [tabs["dasbor"].names[h] for h in tabs["dasbor"].labels]
             finally:
                 for tab in tabs.values():
                     tab.close()
