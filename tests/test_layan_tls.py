@@ -83,10 +83,10 @@ def test_haproxy_accepts_the_rendered_config(tmp_path: Path, sertifikat: tuple[P
 async def _tampil_wss(url: str, konteks: ssl.SSLContext) -> str | None:
     async with websockets.connect(
         url,
-        subprotocols=["streamlit"],
+        subprotocols=["streamlit"],  # type: ignore[list-item]
         ssl=konteks,
         max_size=None,
-        ping_interval=None,  # type: ignore[list-item]
+        ping_interval=None,
     ) as ws:
         msg = BackMsg()
         msg.rerun_script.page_name = ""
