@@ -53,10 +53,10 @@ test: lint                 ## lint, types and the whole test suite (browser test
 BENCH_WAREHOUSE_60 ?=
 BENCH_NOTE ?=
 
-bench: $(DEV_STAMP)        ## benchmark at scale 1 and 60 -> bench/RESULTS.md (figures, never assertions)
-	$(BIN)/python -m dasbor.bench --scale 1 --json bench/hasil-skala-1.json --note "$(BENCH_NOTE)"
+bench: $(DEV_STAMP)        ## benchmark at scale 1 (plus HAProxy replicas and Chromium) and 60 -> bench/RESULTS.md (figures only)
+	$(BIN)/python -m dasbor.bench --scale 1 --json bench/hasil-skala-1.json --note "$(BENCH_NOTE)" \
+		--parts queries,pages,server,proksi,peramban
 	$(BIN)/python -m dasbor.bench --scale 60 --json bench/hasil-skala-60.json --runs 3 --note "$(BENCH_NOTE)" \
-		--parts queries,pages,server \
 		$(if $(BENCH_WAREHOUSE_60),--warehouse $(BENCH_WAREHOUSE_60))
 	$(BIN)/python -m dasbor.bench.results bench/hasil-skala-1.json bench/hasil-skala-60.json --out bench/RESULTS.md
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from dasbor.bench import peramban, proksi
 from dasbor.bench.timing import geomean
 
 NATIONAL_FROM_SCALE = 10.0
@@ -128,4 +127,4 @@ def evaluate(result: dict[str, Any]) -> list[dict[str, str]]:
                 _status(p95 <= 1000.0 and errors == 0 if p95 is not None else None),
             )
         )
-    return [asdict(g) for g in goals] + proksi.goal_lines(result) + peramban.goal_lines(result)
+    return [asdict(g) for g in goals]
