@@ -245,7 +245,12 @@ def test_a_replaced_warehouse_and_an_edited_deck_are_seen_by_every_replica(layan
 
 
 def test_sigterm_stops_every_process_it_started(layanan: Layanan) -> None:
-    """Last in the module: SIGTERM to ``make serve``'s group (what Ctrl-C does) leaves no replica or proxy."""
+    """Last in the module. A replica that crashes is started again and the proxy takes it back; then SIGTERM to
+    ``make serve``'s group (what Ctrl-C does) leaves no replica or proxy."""
+    lama = layanan.pid("r2")
+    os.killpg(lama, signal.SIGKILL)
+    _tunggu(lambda: layanan.pid("r2") != lama, 30, "the crashed replica r2 was not started again")
+    _tunggu(lambda: layanan.status().get("r2") == "UP", 120, "the restarted r2 did not come back into the proxy")
     keadaan = layanan.keadaan()
     pids = [keadaan["proksi_pid"], *(r["pid"] for r in keadaan["replika"])]
     assert all(_hidup(p) for p in pids)
