@@ -237,6 +237,20 @@ def tunggu_sehat(layanan: Layanan, batas_s: float) -> None:
         time.sleep(0.2)
 
 
+def tunggu_proksi(layanan: Layanan, alamat: str, port: int, batas_s: float = 15.0) -> None:
+    """Wait until HAProxy accepts connections on its port; a proxy that exits (port taken) stops the start."""
+    host = HOST if alamat in ("0.0.0.0", "::") else alamat  # noqa: S104
+    batas = time.monotonic() + batas_s
+    while True:
+        if layanan.proksi is not None and layanan.proksi.poll() is not None:
+            raise SystemExit(f"HAProxy berhenti saat mulai (kode {layanan.proksi.returncode}): port {port} terpakai?")
+        with contextlib.suppress(OSError), socket.create_connection((host, port), timeout=1):
+            return
+        if time.monotonic() > batas:
+            raise SystemExit(f"HAProxy tidak menerima sambungan di port {port} dalam {batas_s:.0f} detik.")
+        time.sleep(0.1)
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="python -m dasbor.layan",
@@ -332,6 +346,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         config.write_text(render(k), encoding="utf-8")
         layanan.mulai_proksi(config)
+        tunggu_proksi(layanan, args.alamat, args.port)
         layanan.tulis_keadaan(args.port, socket_path)
         skema = "https" if args.sertifikat else "http"
         tampil = "localhost" if args.alamat in ("0.0.0.0", "::") else args.alamat  # noqa: S104
