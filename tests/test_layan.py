@@ -52,12 +52,17 @@ class Layanan:
     url: str
     warehouse: Path
     folder: Path
+    catatan: Path
 
     def keadaan(self) -> dict[str, Any]:
         return dict(json.loads((self.folder / "layanan.json").read_text(encoding="utf-8")))
 
     def pid(self, nama: str) -> int:
         return int(next(r["pid"] for r in self.keadaan()["replika"] if r["nama"] == nama))
+
+    def log(self) -> str:
+        """The end of ``make serve``'s output (HAProxy reports replicas going down and up there)."""
+        return self.catatan.read_text(encoding="utf-8", errors="replace")[-3000:]
 
     def status(self) -> dict[str, str]:
         """HAProxy's view of each replica (``r1`` -> ``UP``/``DOWN``), from its runtime socket."""
@@ -108,7 +113,7 @@ def layanan(gudang: Fixture, tmp_path_factory: pytest.TempPathFactory) -> Iterat
             return bool(siap)
 
         _tunggu(sudah_siap, 120, "make serve did not say it was ready within 120 s")
-        yield Layanan(proses, f"http://127.0.0.1:{port}", warehouse, Path(siap[0]))
+        yield Layanan(proses, f"http://127.0.0.1:{port}", warehouse, Path(siap[0]), folder / "make-serve.log")
     finally:
         with contextlib.suppress(ProcessLookupError):  # the last test may have stopped it already
             os.killpg(proses.pid, signal.SIGTERM)
@@ -151,7 +156,10 @@ def test_pages_downloads_and_failover_through_the_proxy(layanan: Layanan) -> Non
             unduhan: list[str] = []
             for h in halaman:
                 tombol = h.locator('[data-testid="stDownloadButton"] button').first
-                tombol.wait_for(timeout=120_000)
+                try:
+                    tombol.wait_for(timeout=180_000)
+                except Exception as exc:
+                    raise AssertionError(f"no download button: {exc}\n{layanan.log()}") from exc
                 with h.expect_download(timeout=60_000) as d:
                     tombol.click()
                 unduhan.append(Path(d.value.path()).read_text(encoding="utf-8-sig"))
@@ -164,7 +172,7 @@ def test_pages_downloads_and_failover_through_the_proxy(layanan: Layanan) -> Non
             pid_r1 = layanan.pid("r1")
             os.killpg(pid_r1, signal.SIGSTOP)
             try:
-                _tunggu(lambda: layanan.status().get("r1") == "DOWN", 30, "r1 was not taken out")
+                _tunggu(lambda: layanan.status().get("r1") == "DOWN", 60, "r1 was not taken out")
                 baru = []
                 for _ in range(3):
                     k = browser.new_context()
@@ -185,7 +193,7 @@ def test_pages_downloads_and_failover_through_the_proxy(layanan: Layanan) -> Non
             finally:
                 os.killpg(pid_r1, signal.SIGCONT)
             # Back: the health check returns r1 to the pool.
-            _tunggu(lambda: layanan.status().get("r1") == "UP", 30, "r1 did not come back")
+            _tunggu(lambda: layanan.status().get("r1") == "UP", 60, "r1 did not come back")
             for k in konteks:
                 k.close()
         finally:
