@@ -32,7 +32,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from dasbor.warehouse import db, store
-from tests.browser import ROOT, launch, perlu_chromium
+from tests.browser import ARTIFACTS, ROOT, launch, perlu_chromium
 from tests.conftest import Fixture
 
 SIAP = re.compile(r"folder kerja (\S+)\)")
@@ -154,12 +154,22 @@ def test_pages_downloads_and_failover_through_the_proxy(layanan: Layanan) -> Non
             for h in halaman:
                 h.goto(layanan.url + "/ikm", wait_until="domcontentloaded")
             unduhan: list[str] = []
-            for h in halaman:
+            for i, h in enumerate(halaman):
                 tombol = h.locator('[data-testid="stDownloadButton"] button').first
                 try:
                     tombol.wait_for(timeout=180_000)
                 except Exception as exc:
-                    raise AssertionError(f"no download button: {exc}\n{layanan.log()}") from exc
+                    ARTIFACTS.mkdir(exist_ok=True)
+                    h.screenshot(path=str(ARTIFACTS / f"layan-tanpa-unduhan-{i}.png"))
+                    teks = h.locator('[data-testid="stMain"]').inner_text()[-2500:]
+                    teks += "\nscript state: " + str(
+                        h.locator('[data-testid="stApp"]').get_attribute("data-test-script-state")
+                    )
+                    teks += f"\ndownload elements: {h.locator('[data-testid=stDownloadButton]').count()}"
+                    kuki = konteks[i].cookies()
+                    raise AssertionError(
+                        f"page {i}: no download button: {exc}\n{kuki}\n{teks}\n{layanan.log()}"
+                    ) from exc
                 with h.expect_download(timeout=60_000) as d:
                     tombol.click()
                 unduhan.append(Path(d.value.path()).read_text(encoding="utf-8-sig"))
