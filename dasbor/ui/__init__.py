@@ -11,4 +11,4 @@ query), figures shared between sessions (``figur``) and the on-screen slide (``t
 # figure; with several first sessions on a fresh process (a meeting's landing on a new replica), one session
 # then saw another's half-imported pandas and failed with "partially initialized module 'pandas' has no
 # attribute 'Series'" (found by tests/test_layan.py, 8 browsers at once on 2 new replicas).
-import pandas  # noqa: E402, F401
+import pandas  # noqa: F401
