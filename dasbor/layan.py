@@ -359,6 +359,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Menghentikan dasbor ...", flush=True)
     finally:
+        # A second Ctrl-C or SIGTERM while stopping must not cut the cleanup short (orphans, a stale folder).
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         layanan.hentikan()
         if sementara:
             shutil.rmtree(folder, ignore_errors=True)
