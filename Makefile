@@ -8,7 +8,7 @@ DEV_STAMP := $(VENV)/.installed-dev
 WAREHOUSE ?= $(or $(DASBOR_WAREHOUSE),data/warehouse.duckdb)
 PORT ?= 8501
 
-.PHONY: setup setup-dev data run test lint bench docs clean
+.PHONY: setup setup-dev data run serve test lint bench docs clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -32,6 +32,14 @@ run: $(STAMP)              ## start the dashboard on http://localhost:$(PORT) (r
 	$(BIN)/python -m dasbor.build --out $(WAREHOUSE) --if-stale
 	DASBOR_WAREHOUSE=$(WAREHOUSE) $(BIN)/streamlit run app.py --server.port $(PORT)
 
+# The office server: REPLIKA Streamlit processes behind HAProxy (apt-get install haproxy). deploy/README.md.
+REPLIKA ?= $(shell nproc 2>/dev/null || echo 2)
+SERVE_PORT := $(if $(filter command line,$(origin PORT)),$(PORT),8080)
+
+serve: $(STAMP)            ## office server on http://localhost:8080 (PORT=P): REPLIKA=N processes behind HAProxy, sticky sessions
+	$(BIN)/python -m dasbor.build --out $(WAREHOUSE) --if-stale
+	DASBOR_WAREHOUSE=$(WAREHOUSE) exec $(BIN)/python -m dasbor.layan --replika $(REPLIKA) --port $(SERVE_PORT)
+
 lint: $(DEV_STAMP)         ## ruff (with S608), mypy --strict, import-linter contracts
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -45,8 +53,9 @@ test: lint                 ## lint, types and the whole test suite (browser test
 BENCH_WAREHOUSE_60 ?=
 BENCH_NOTE ?=
 
-bench: $(DEV_STAMP)        ## benchmark at scale 1 and 60 -> bench/RESULTS.md (figures, never assertions)
-	$(BIN)/python -m dasbor.bench --scale 1 --json bench/hasil-skala-1.json --note "$(BENCH_NOTE)"
+bench: $(DEV_STAMP)        ## benchmark at scale 1 (plus HAProxy replicas and Chromium) and 60 -> bench/RESULTS.md (figures only)
+	$(BIN)/python -m dasbor.bench --scale 1 --json bench/hasil-skala-1.json --note "$(BENCH_NOTE)" \
+		--parts queries,pages,server,proksi,peramban
 	$(BIN)/python -m dasbor.bench --scale 60 --json bench/hasil-skala-60.json --runs 3 --note "$(BENCH_NOTE)" \
 		$(if $(BENCH_WAREHOUSE_60),--warehouse $(BENCH_WAREHOUSE_60))
 	$(BIN)/python -m dasbor.bench.results bench/hasil-skala-1.json bench/hasil-skala-60.json --out bench/RESULTS.md

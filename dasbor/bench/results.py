@@ -12,6 +12,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from dasbor.bench import peramban, proksi
+
 Cell = Callable[[dict[str, Any]], str]
 
 
@@ -205,6 +207,8 @@ def render(results: Sequence[dict[str, Any]]) -> str:
         examples = (r.get(key) or {}).get("error_examples") or []
         if examples:
             lines += [f"Errors ({_label(r)}, {key}): " + "; ".join(examples), ""]
+
+    lines += proksi.markdown(list(results)) + peramban.markdown(list(results))
 
     lines += ["## Machine and versions", ""]
     for r in results:

@@ -5,3 +5,10 @@ The page frame (``frame``: page config, sidebar filters bound to the URL, sample
 query), figures shared between sessions (``figur``) and the on-screen slide (``tayangan``). Pages in
 ``pages/`` call only this floor and ``dasbor.views``. Enforced by import-linter (``pyproject.toml``).
 """
+
+# pandas is imported here, once, under Python's import lock, before any page runs. Plotly looks pandas up in
+# ``sys.modules`` without importing it (``_plotly_utils.optional_imports.get_module``) when it serialises a
+# figure; with several first sessions on a fresh process (a meeting's landing on a new replica), one session
+# then saw another's half-imported pandas and failed with "partially initialized module 'pandas' has no
+# attribute 'Series'" (found by tests/test_layan.py, 8 browsers at once on 2 new replicas).
+import pandas  # noqa: F401
