@@ -1,8 +1,8 @@
 """Shared parts of the browser tests: the Chromium to drive, its flags, and a real app server fixture.
 
 The server runs ``streamlit run app.py`` on a free port against the fixture warehouse, is waited for, and is
-always stopped. Each test module that uses ``app_url`` gets a fresh server (module scope), which is how the
-navigation test sees a server no session has touched yet.
+always stopped. ``app_url`` is one server and ``chromium`` one browser for the whole session; the navigation
+test asks for ``app_url_baru``, a server of its own that no session has touched yet.
 """
 
 from __future__ import annotations
@@ -88,14 +88,47 @@ def perlu_chromium() -> None:
         pytest.skip("no /usr/bin/chromium on this machine (apt-get install chromium); browser tests skipped")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def app_url(gudang: Fixture) -> Iterator[str]:
+    """One app server for the whole session, on the fixture warehouse (read-only: no test changes it)."""
     perlu_chromium()
     proc, url = mulai_server({**os.environ, "DASBOR_WAREHOUSE": str(gudang.warehouse)})
     try:
         yield url
     finally:
         hentikan(proc)
+
+
+@pytest.fixture(scope="module")
+def app_url_baru(gudang: Fixture) -> Iterator[str]:
+    """A server no session has touched yet, for the module that tests what a fresh server shows."""
+    perlu_chromium()
+    proc, url = mulai_server({**os.environ, "DASBOR_WAREHOUSE": str(gudang.warehouse)})
+    try:
+        yield url
+    finally:
+        hentikan(proc)
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    """One headless Chromium (Debian's, under Playwright) for every browser test of the session; each test
+    opens its own pages or contexts and closes them with :func:`tutup_konteks`."""
+    perlu_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = launch(p)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def tutup_konteks(browser: Any) -> None:
+    """Close every page and context a test opened on the shared browser, so the next test starts clean."""
+    for konteks in list(browser.contexts):
+        konteks.close()
 
 
 ARGS = [

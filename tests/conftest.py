@@ -60,4 +60,4 @@ def salinan_gudang(gudang: Fixture, tmp_path: Path) -> Path:
     return target
 
 
-from tests.browser import app_url  # noqa: E402, F401 - the live-server fixture, module scope: one server per test module
+from tests.browser import app_url, app_url_baru, chromium  # noqa: E402, F401 - one server and one Chromium per session

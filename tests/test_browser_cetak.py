@@ -13,8 +13,9 @@ import shutil
 import subprocess
 
 import pytest
+from playwright.sync_api import Browser
 
-from tests.browser import ARTIFACTS, launch, off_machine
+from tests.browser import ARTIFACTS, off_machine, tutup_konteks
 
 pytestmark = pytest.mark.browser
 
@@ -29,29 +30,26 @@ def test_jumlah_halaman_counts_page_objects_only() -> None:
     assert _jumlah_halaman(contoh) == 2
 
 
-def test_profil_kabupaten_prints_on_one_or_two_a4_pages(app_url: str) -> None:
-    from playwright.sync_api import sync_playwright
-
+def test_profil_kabupaten_prints_on_one_or_two_a4_pages(chromium: Browser, app_url: str) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     requests: list[str] = []
-    with sync_playwright() as p:
-        browser = launch(p)
-        try:
-            page = browser.new_page(viewport={"width": 1280, "height": 720})
-            page.on("request", lambda r: requests.append(r.url))
-            page.goto(f"{app_url}/kabupaten?kab=6310", wait_until="domcontentloaded")
-            page.get_by_text("Tanah Bumbu · 2025").first.wait_for(timeout=60_000)
-            page.locator(".js-plotly-plot").nth(2).wait_for(timeout=60_000)
-            page.get_by_text("Halaman ini dapat dicetak").wait_for(timeout=60_000)
-            page.wait_for_timeout(1500)
-            pdf = page.pdf(path=str(ARTIFACTS / "kabupaten-cetak.pdf"), format="A4", print_background=True)
-            page.emulate_media(media="print")
-            sidebar_tampak = page.locator('[data-testid="stSidebar"]').is_visible()
-            # The trend and the sector chart share the first chart row: same top, the sector chart to the right.
-            tren = page.locator(".js-plotly-plot").nth(0).bounding_box()
-            sektor = page.locator(".js-plotly-plot").nth(1).bounding_box()
-        finally:
-            browser.close()
+    browser = chromium
+    try:
+        page = browser.new_page(viewport={"width": 1280, "height": 720})
+        page.on("request", lambda r: requests.append(r.url))
+        page.goto(f"{app_url}/kabupaten?kab=6310", wait_until="domcontentloaded")
+        page.get_by_text("Tanah Bumbu · 2025").first.wait_for(timeout=60_000)
+        page.locator(".js-plotly-plot").nth(2).wait_for(timeout=60_000)
+        page.get_by_text("Halaman ini dapat dicetak").wait_for(timeout=60_000)
+        page.wait_for_timeout(1500)
+        pdf = page.pdf(path=str(ARTIFACTS / "kabupaten-cetak.pdf"), format="A4", print_background=True)
+        page.emulate_media(media="print")
+        sidebar_tampak = page.locator('[data-testid="stSidebar"]').is_visible()
+        # The trend and the sector chart share the first chart row: same top, the sector chart to the right.
+        tren = page.locator(".js-plotly-plot").nth(0).bounding_box()
+        sektor = page.locator(".js-plotly-plot").nth(1).bounding_box()
+    finally:
+        tutup_konteks(browser)
     if shutil.which("pdftoppm"):
         subprocess.run(
             [

@@ -9,8 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import Browser
 
-from tests.browser import ARTIFACTS, launch, off_machine
+from tests.browser import ARTIFACTS, off_machine, tutup_konteks
 
 pytestmark = pytest.mark.browser
 
@@ -32,31 +33,29 @@ def _buka(page: Any, url: str, n_grafik: int) -> None:
     ],
 )
 def test_page_renders_offline_with_screenshots(
+    chromium: Browser,
     app_url: str,
     halaman: str,
     query: str,
     label: str,
     n_grafik: int,
 ) -> None:
-    from playwright.sync_api import sync_playwright
-
     ARTIFACTS.mkdir(exist_ok=True)
     requests: list[str] = []
-    with sync_playwright() as p:
-        browser = launch(p)
-        try:
-            page = browser.new_page(viewport={"width": 1280, "height": 720})
-            page.on("request", lambda r: requests.append(r.url))
-            _buka(page, f"{app_url}/{halaman}{query}", n_grafik)
-            labels = page.locator('[data-testid="stMetricLabel"]').all_inner_texts()
-            page.screenshot(path=str(ARTIFACTS / f"{halaman}-1280x720.png"))
-            page.set_viewport_size({"width": 1280, "height": 4000})
-            page.wait_for_timeout(1500)
-            grafik = page.locator(".js-plotly-plot").count()
-            page.screenshot(path=str(ARTIFACTS / f"{halaman}-1280x4000.png"))
-            body = page.locator("body").inner_text()
-        finally:
-            browser.close()
+    browser = chromium
+    try:
+        page = browser.new_page(viewport={"width": 1280, "height": 720})
+        page.on("request", lambda r: requests.append(r.url))
+        _buka(page, f"{app_url}/{halaman}{query}", n_grafik)
+        labels = page.locator('[data-testid="stMetricLabel"]').all_inner_texts()
+        page.screenshot(path=str(ARTIFACTS / f"{halaman}-1280x720.png"))
+        page.set_viewport_size({"width": 1280, "height": 4000})
+        page.wait_for_timeout(1500)
+        grafik = page.locator(".js-plotly-plot").count()
+        page.screenshot(path=str(ARTIFACTS / f"{halaman}-1280x4000.png"))
+        body = page.locator("body").inner_text()
+    finally:
+        tutup_konteks(browser)
     assert label in [t.strip() for t in labels]
     assert grafik >= n_grafik
     assert "Traceback" not in body and "Error" not in body
@@ -66,30 +65,27 @@ def test_page_renders_offline_with_screenshots(
     assert Path(ARTIFACTS / f"{halaman}-1280x720.png").stat().st_size > 10_000
 
 
-def test_ekspor_tab_is_drawn_when_opened_and_kept_in_the_link(app_url: str) -> None:
+def test_ekspor_tab_is_drawn_when_opened_and_kept_in_the_link(chromium: Browser, app_url: str) -> None:
     """Only the open tab's chart is built and sent; opening another draws it and puts it in the URL, so the
     link in "Salin tautan" opens the same tab."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = launch(p)
-        try:
-            page = browser.new_page(viewport={"width": 1280, "height": 2000})
-            _buka(page, f"{app_url}/ekspor", 7)
-            sankey_awal = page.locator(".js-plotly-plot .sankey").count()
-            teks_awal = page.locator(".js-plotly-plot .sankey").first.text_content()
-            page.get_by_role("tab", name="Sawit").click()
-            page.wait_for_url("**tab_sankey=Sawit**", timeout=60_000)
-            page.locator(".js-plotly-plot .sankey").first.wait_for(timeout=60_000)
-            page.wait_for_timeout(1000)
-            terbuka = page.get_by_role("tab", name="Sawit").get_attribute("aria-selected")
-            teks = page.locator(".js-plotly-plot .sankey").first.text_content()
-            page.goto(f"{app_url}/ekspor?tab_sankey=Karet", wait_until="domcontentloaded")
-            page.locator(".js-plotly-plot .sankey").first.wait_for(timeout=60_000)
-            page.wait_for_timeout(1000)
-            dari_tautan = page.get_by_role("tab", name="Karet").get_attribute("aria-selected")
-        finally:
-            browser.close()
+    browser = chromium
+    try:
+        page = browser.new_page(viewport={"width": 1280, "height": 2000})
+        _buka(page, f"{app_url}/ekspor", 7)
+        sankey_awal = page.locator(".js-plotly-plot .sankey").count()
+        teks_awal = page.locator(".js-plotly-plot .sankey").first.text_content()
+        page.get_by_role("tab", name="Sawit").click()
+        page.wait_for_url("**tab_sankey=Sawit**", timeout=60_000)
+        page.locator(".js-plotly-plot .sankey").first.wait_for(timeout=60_000)
+        page.wait_for_timeout(1000)
+        terbuka = page.get_by_role("tab", name="Sawit").get_attribute("aria-selected")
+        teks = page.locator(".js-plotly-plot .sankey").first.text_content()
+        page.goto(f"{app_url}/ekspor?tab_sankey=Karet", wait_until="domcontentloaded")
+        page.locator(".js-plotly-plot .sankey").first.wait_for(timeout=60_000)
+        page.wait_for_timeout(1000)
+        dari_tautan = page.get_by_role("tab", name="Karet").get_attribute("aria-selected")
+    finally:
+        tutup_konteks(browser)
     assert sankey_awal == 1, "one Sankey (the open chain's), not one per chain"
     assert terbuka == "true" and dari_tautan == "true"
     assert teks and teks != teks_awal, "the Sankey drawn is the opened chain's"

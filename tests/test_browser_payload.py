@@ -17,10 +17,11 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
+from playwright.sync_api import Browser
 
 from dasbor.warehouse import store
 from dasbor.warehouse.peran import Pengguna
-from tests.browser import ARTIFACTS, hentikan, launch, mulai_server, off_machine, perlu_chromium
+from tests.browser import ARTIFACTS, hentikan, mulai_server, off_machine, perlu_chromium, tutup_konteks
 from tests.conftest import Fixture
 
 pytestmark = pytest.mark.browser
@@ -64,46 +65,43 @@ def _tempat(teks: str) -> list[tuple[str, str, str]]:
     ]
 
 
-def test_no_payload_runs_styles_or_fetches_in_chromium(server: str) -> None:
-    from playwright.sync_api import sync_playwright
-
+def test_no_payload_runs_styles_or_fetches_in_chromium(chromium: Browser, server: str) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     dicoba = 0
-    with sync_playwright() as p:
-        browser = launch(p)
-        try:
-            for nama, teks in PAYLOAD.items():
-                for tempat, jalur, tanda in _tempat(teks):
-                    page: Any = browser.new_page(viewport={"width": 1280, "height": 1600})
-                    requests: list[str] = []
-                    dialog: list[str] = []
-                    page.on("request", lambda r, requests=requests: requests.append(r.url))
-                    page.on("dialog", lambda d, dialog=dialog: (dialog.append(d.message), d.dismiss()))
-                    page.goto(server + jalur)
-                    page.locator(tanda).first.wait_for(timeout=60_000)
-                    page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden", timeout=60_000)
-                    tampak = page.locator("body").inner_text()
-                    keadaan = page.evaluate(
-                        """() => ({
-                            title: document.title,
-                            iframe: document.querySelectorAll('iframe[srcdoc]').length,
-                            js: document.querySelectorAll('a[href^="javascript:"]').length,
-                            img: [...document.images].filter(i => i.src.includes('203.0.113.9')).length,
-                            latar: getComputedStyle(document.querySelector('[data-testid="stApp"]')).backgroundColor,
-                        })"""
-                    )
-                    if nama == "style":
-                        page.screenshot(path=str(ARTIFACTS / f"payload_{tempat}.png"))
-                    kasus = (nama, tempat)
-                    assert keadaan["title"] != "XSS" and not dialog, kasus  # the deck name itself may be in the title
-                    assert keadaan["iframe"] == 0 and keadaan["js"] == 0 and keadaan["img"] == 0, (kasus, keadaan)
-                    assert keadaan["latar"] != "rgb(255, 0, 0)", kasus
-                    assert not off_machine(requests), (kasus, off_machine(requests))
-                    penanda = {"iframe": "srcdoc", "style": "background:rgb", "gambar": "203.0.113.9",
-                               "tautan": "javascript:", "img": "y.png"}[nama]  # fmt: skip
-                    assert penanda in tampak, (kasus, "the payload should be shown as literal text")
-                    dicoba += 1
-                    page.close()
-        finally:
-            browser.close()
+    browser = chromium
+    try:
+        for nama, teks in PAYLOAD.items():
+            for tempat, jalur, tanda in _tempat(teks):
+                page: Any = browser.new_page(viewport={"width": 1280, "height": 1600})
+                requests: list[str] = []
+                dialog: list[str] = []
+                page.on("request", lambda r, requests=requests: requests.append(r.url))
+                page.on("dialog", lambda d, dialog=dialog: (dialog.append(d.message), d.dismiss()))
+                page.goto(server + jalur)
+                page.locator(tanda).first.wait_for(timeout=60_000)
+                page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden", timeout=60_000)
+                tampak = page.locator("body").inner_text()
+                keadaan = page.evaluate(
+                    """() => ({
+                        title: document.title,
+                        iframe: document.querySelectorAll('iframe[srcdoc]').length,
+                        js: document.querySelectorAll('a[href^="javascript:"]').length,
+                        img: [...document.images].filter(i => i.src.includes('203.0.113.9')).length,
+                        latar: getComputedStyle(document.querySelector('[data-testid="stApp"]')).backgroundColor,
+                    })"""
+                )
+                if nama == "style":
+                    page.screenshot(path=str(ARTIFACTS / f"payload_{tempat}.png"))
+                kasus = (nama, tempat)
+                assert keadaan["title"] != "XSS" and not dialog, kasus  # the deck name itself may be in the title
+                assert keadaan["iframe"] == 0 and keadaan["js"] == 0 and keadaan["img"] == 0, (kasus, keadaan)
+                assert keadaan["latar"] != "rgb(255, 0, 0)", kasus
+                assert not off_machine(requests), (kasus, off_machine(requests))
+                penanda = {"iframe": "srcdoc", "style": "background:rgb", "gambar": "203.0.113.9",
+                           "tautan": "javascript:", "img": "y.png"}[nama]  # fmt: skip
+                assert penanda in tampak, (kasus, "the payload should be shown as literal text")
+                dicoba += 1
+                page.close()
+    finally:
+        tutup_konteks(browser)
     assert dicoba == len(PAYLOAD) * 5

@@ -9,8 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import Browser
 
-from tests.browser import ARTIFACTS, ROOT, launch
+from tests.browser import ARTIFACTS, ROOT, tutup_konteks
 
 pytestmark = pytest.mark.browser
 
@@ -35,8 +36,7 @@ HALAMAN = sorted(p.stem for p in (ROOT / "pages").glob("*.py"))
 """Every page, by its slug (the file name): a new page is checked without editing this test."""
 
 
-def _buka(app_url: str, slug: str, p: Any) -> tuple[Any, Any]:
-    browser = launch(p)
+def _buka(app_url: str, slug: str, browser: Browser) -> tuple[Any, Any]:
     page = browser.new_page(viewport={"width": LEBAR, "height": 844}, is_mobile=True, has_touch=True)
     page.goto(f"{app_url}/{slug}", wait_until="domcontentloaded")
     page.locator("h1").first.wait_for(timeout=60_000)
@@ -46,23 +46,20 @@ def _buka(app_url: str, slug: str, p: Any) -> tuple[Any, Any]:
 
 
 @pytest.mark.parametrize("slug", HALAMAN)
-def test_page_fits_a_phone(app_url: str, slug: str) -> None:
-    from playwright.sync_api import sync_playwright
-
+def test_page_fits_a_phone(chromium: Browser, app_url: str, slug: str) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
-    with sync_playwright() as p:
-        browser, page = _buka(app_url, slug, p)
-        try:
-            lebar, keluar = page.evaluate(LUBER)
-            banner = page.locator(".st-key-banner_contoh p").first.bounding_box()
-            tab_kanan = page.evaluate(
-                "Math.max(0, ...[...document.querySelectorAll('[data-testid=\"stTab\"]')]"
-                ".map(t => t.getBoundingClientRect().right))"
-            )
-            sidebar = page.locator('[data-testid="stSidebar"]').get_attribute("aria-expanded")
-            page.screenshot(path=str(Path(ARTIFACTS) / f"ponsel-{slug}.png"))
-        finally:
-            browser.close()
+    browser, page = _buka(app_url, slug, chromium)
+    try:
+        lebar, keluar = page.evaluate(LUBER)
+        banner = page.locator(".st-key-banner_contoh p").first.bounding_box()
+        tab_kanan = page.evaluate(
+            "Math.max(0, ...[...document.querySelectorAll('[data-testid=\"stTab\"]')]"
+            ".map(t => t.getBoundingClientRect().right))"
+        )
+        sidebar = page.locator('[data-testid="stSidebar"]').get_attribute("aria-expanded")
+        page.screenshot(path=str(Path(ARTIFACTS) / f"ponsel-{slug}.png"))
+    finally:
+        tutup_konteks(browser)
     assert lebar <= LEBAR, f"{slug}: scrollWidth {lebar}"
     assert not keluar, f"{slug}: wider than the screen: {keluar}"
     assert banner is not None and banner["height"] < 40, f"{slug}: sample banner on {banner} (more than one line)"
@@ -70,15 +67,12 @@ def test_page_fits_a_phone(app_url: str, slug: str) -> None:
     assert sidebar != "true", f"{slug}: the sidebar is open on a phone"
 
 
-def test_ringkasan_shows_kpi_cards_two_per_row(app_url: str) -> None:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser, page = _buka(app_url, "ringkasan", p)
-        try:
-            kotak = [page.locator('[data-testid="stMetric"]').nth(i).bounding_box() for i in range(7)]
-        finally:
-            browser.close()
+def test_ringkasan_shows_kpi_cards_two_per_row(chromium: Browser, app_url: str) -> None:
+    browser, page = _buka(app_url, "ringkasan", chromium)
+    try:
+        kotak = [page.locator('[data-testid="stMetric"]').nth(i).bounding_box() for i in range(7)]
+    finally:
+        tutup_konteks(browser)
     baris: dict[int, list[float]] = {}
     for k in kotak:
         assert k is not None

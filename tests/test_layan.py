@@ -28,12 +28,13 @@ from typing import Any
 
 import pytest
 import websockets
+from playwright.sync_api import Browser
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from dasbor.warehouse import db, store
 from dasbor.warehouse.peran import Pengguna
-from tests.browser import ARTIFACTS, ROOT, launch, perlu_chromium
+from tests.browser import ARTIFACTS, ROOT, perlu_chromium, tutup_konteks
 from tests.conftest import Fixture
 
 SIAP = re.compile(r"folder kerja (\S+)\)")
@@ -135,80 +136,73 @@ def _hidup(pid: int) -> bool:
 
 
 @pytest.mark.browser
-def test_pages_downloads_and_failover_through_the_proxy(layanan: Layanan) -> None:
-    from playwright.sync_api import sync_playwright
-
+def test_pages_downloads_and_failover_through_the_proxy(chromium: Browser, layanan: Layanan) -> None:
     perlu_chromium()
-    with sync_playwright() as p:
-        browser = launch(p)
-        try:
-            # Landing page through the proxy: the sample banner and the navigation arrive over the websocket.
-            page = browser.new_page(viewport={"width": 1280, "height": 1600})
-            page.goto(layanan.url + "/", wait_until="domcontentloaded")
-            page.get_by_text("Data contoh, bukan data resmi").first.wait_for(timeout=90_000)
-            page.locator('[data-testid="stSidebarNav"]').first.wait_for(timeout=30_000)
-            page.close()
+    browser = chromium
+    try:
+        # Landing page through the proxy: the sample banner and the navigation arrive over the websocket.
+        page = browser.new_page(viewport={"width": 1280, "height": 1600})
+        page.goto(layanan.url + "/", wait_until="domcontentloaded")
+        page.get_by_text("Data contoh, bukan data resmi").first.wait_for(timeout=90_000)
+        page.locator('[data-testid="stSidebarNav"]').first.wait_for(timeout=30_000)
+        page.close()
 
-            # 8 fresh browsers at once: each opens the IKM page, gets a replica cookie and downloads the CSV.
-            konteks = [browser.new_context(accept_downloads=True) for _ in range(8)]
-            halaman = [k.new_page() for k in konteks]
-            for h in halaman:
-                h.goto(layanan.url + "/ikm", wait_until="domcontentloaded")
-            unduhan: list[str] = []
-            for i, h in enumerate(halaman):
-                tombol = h.locator('[data-testid="stDownloadButton"] button').first
-                try:
-                    tombol.wait_for(timeout=180_000)
-                except Exception as exc:
-                    ARTIFACTS.mkdir(exist_ok=True)
-                    h.screenshot(path=str(ARTIFACTS / f"layan-tanpa-unduhan-{i}.png"))
-                    teks = h.locator('[data-testid="stMain"]').inner_text()[-2500:]
-                    teks += "\nscript state: " + str(
-                        h.locator('[data-testid="stApp"]').get_attribute("data-test-script-state")
-                    )
-                    teks += f"\ndownload elements: {h.locator('[data-testid=stDownloadButton]').count()}"
-                    kuki = konteks[i].cookies()
-                    raise AssertionError(
-                        f"page {i}: no download button: {exc}\n{kuki}\n{teks}\n{layanan.log()}"
-                    ) from exc
-                with h.expect_download(timeout=60_000) as d:
-                    tombol.click()
-                unduhan.append(Path(d.value.path()).read_text(encoding="utf-8-sig"))
-            replika = [next(c["value"] for c in k.cookies() if c["name"] == "dasbor_replika") for k in konteks]
-            assert len(unduhan) == 8
-            assert all("Data contoh" in u and len(u.splitlines()) > 3 for u in unduhan), unduhan[0][:300]
-            assert set(replika) == {"r1", "r2"}, replika  # both replicas served sessions and their downloads
-
-            # Freeze r1 (a hung replica): the health check takes it out, new sessions all land on r2.
-            pid_r1 = layanan.pid("r1")
-            os.killpg(pid_r1, signal.SIGSTOP)
+        # 8 fresh browsers at once: each opens the IKM page, gets a replica cookie and downloads the CSV.
+        konteks = [browser.new_context(accept_downloads=True) for _ in range(8)]
+        halaman = [k.new_page() for k in konteks]
+        for h in halaman:
+            h.goto(layanan.url + "/ikm", wait_until="domcontentloaded")
+        unduhan: list[str] = []
+        for i, h in enumerate(halaman):
+            tombol = h.locator('[data-testid="stDownloadButton"] button').first
             try:
-                _tunggu(lambda: layanan.status().get("r1") == "DOWN", 60, "r1 was not taken out")
-                baru = []
-                for _ in range(3):
-                    k = browser.new_context()
-                    h = k.new_page()
-                    h.goto(layanan.url + "/ikm", wait_until="domcontentloaded")
-                    h.locator('[data-testid="stMetric"]').first.wait_for(timeout=90_000)
-                    baru.append(next(c["value"] for c in k.cookies() if c["name"] == "dasbor_replika"))
-                    k.close()
-                assert baru == ["r2", "r2", "r2"]
-                # A browser that was on r1 reloads and is served by r2 (a new session there).
-                lama = halaman[replika.index("r1")]
-                lama.reload(wait_until="domcontentloaded")
-                lama.locator('[data-testid="stMetric"]').first.wait_for(timeout=90_000)
-                pindah = next(
-                    c["value"] for c in konteks[replika.index("r1")].cookies() if c["name"] == "dasbor_replika"
+                tombol.wait_for(timeout=180_000)
+            except Exception as exc:
+                ARTIFACTS.mkdir(exist_ok=True)
+                h.screenshot(path=str(ARTIFACTS / f"layan-tanpa-unduhan-{i}.png"))
+                teks = h.locator('[data-testid="stMain"]').inner_text()[-2500:]
+                teks += "\nscript state: " + str(
+                    h.locator('[data-testid="stApp"]').get_attribute("data-test-script-state")
                 )
-                assert pindah == "r2"
-            finally:
-                os.killpg(pid_r1, signal.SIGCONT)
-            # Back: the health check returns r1 to the pool.
-            _tunggu(lambda: layanan.status().get("r1") == "UP", 60, "r1 did not come back")
-            for k in konteks:
+                teks += f"\ndownload elements: {h.locator('[data-testid=stDownloadButton]').count()}"
+                kuki = konteks[i].cookies()
+                raise AssertionError(f"page {i}: no download button: {exc}\n{kuki}\n{teks}\n{layanan.log()}") from exc
+            with h.expect_download(timeout=60_000) as d:
+                tombol.click()
+            unduhan.append(Path(d.value.path()).read_text(encoding="utf-8-sig"))
+        replika = [next(c["value"] for c in k.cookies() if c["name"] == "dasbor_replika") for k in konteks]
+        assert len(unduhan) == 8
+        assert all("Data contoh" in u and len(u.splitlines()) > 3 for u in unduhan), unduhan[0][:300]
+        assert set(replika) == {"r1", "r2"}, replika  # both replicas served sessions and their downloads
+
+        # Freeze r1 (a hung replica): the health check takes it out, new sessions all land on r2.
+        pid_r1 = layanan.pid("r1")
+        os.killpg(pid_r1, signal.SIGSTOP)
+        try:
+            _tunggu(lambda: layanan.status().get("r1") == "DOWN", 60, "r1 was not taken out")
+            baru = []
+            for _ in range(3):
+                k = browser.new_context()
+                h = k.new_page()
+                h.goto(layanan.url + "/ikm", wait_until="domcontentloaded")
+                h.locator('[data-testid="stMetric"]').first.wait_for(timeout=90_000)
+                baru.append(next(c["value"] for c in k.cookies() if c["name"] == "dasbor_replika"))
                 k.close()
+            assert baru == ["r2", "r2", "r2"]
+            # A browser that was on r1 reloads and is served by r2 (a new session there).
+            lama = halaman[replika.index("r1")]
+            lama.reload(wait_until="domcontentloaded")
+            lama.locator('[data-testid="stMetric"]').first.wait_for(timeout=90_000)
+            pindah = next(c["value"] for c in konteks[replika.index("r1")].cookies() if c["name"] == "dasbor_replika")
+            assert pindah == "r2"
         finally:
-            browser.close()
+            os.killpg(pid_r1, signal.SIGCONT)
+        # Back: the health check returns r1 to the pool.
+        _tunggu(lambda: layanan.status().get("r1") == "UP", 60, "r1 did not come back")
+        for k in konteks:
+            k.close()
+    finally:
+        tutup_konteks(browser)
 
 
 async def _tampil(url: str, halaman: str, replika: str, timeout: float = 90.0) -> bytes:
