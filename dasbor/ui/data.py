@@ -328,6 +328,12 @@ def batas_wilayah(path: str, mtime: float) -> Batas:
     return batas.muat({k.kode_bps: k.nama for k in daftar_kabupaten()})
 
 
+def batas_terkini() -> Batas:
+    """The boundaries of the current boundary file (a new import or file is read anew: its mtime is the key)."""
+    path = settings.boundaries_path()
+    return batas_wilayah(str(path or ""), path.stat().st_mtime if path and path.exists() else 0.0)
+
+
 # --- impor ---
 @hasil_bersama
 def impor_log() -> pl.DataFrame:
