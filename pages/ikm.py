@@ -1,12 +1,9 @@
 """IKM: the registry filtered every way the office asks, with totals, charts, the firm list and downloads."""
 
-import datetime as dt
-
-import polars as pl
 import streamlit as st
 
-from dasbor.ui import data, figur, frame, peristiwa, widgets
-from dasbor.views import captions, ikm, sel_kecil, spesialisasi, unduhan
+from dasbor.ui import data, figur, frame, grafik, unduh, widgets
+from dasbor.views import captions, ikm, sel_kecil, spesialisasi
 from dasbor.views.filter_ikm import (
     LABEL_SKALA,
     LABEL_YA_TIDAK,
@@ -81,33 +78,42 @@ frame.catatan_url_baru(sejak_ukuran)
 st.subheader("Menurut sektor")
 tab_sektor, tab_kbli = widgets.tab_terbuka(["Sektor", "KBLI 2 digit"], "tab_sektor")
 if tab_sektor.open:
-    tab_sektor.plotly_chart(
-        figur.tersimpan(ikm.batang_kategori, data.ikm_per_sektor(saring), "sektor", ukuran), key="sektor_g"
+    grafik.grafik(
+        figur.tersimpan(ikm.batang_kategori, data.ikm_per_sektor(saring), "sektor", ukuran),
+        key="sektor_g",
+        wadah=tab_sektor,
     )
 if tab_kbli.open:
-    tab_kbli.plotly_chart(
-        figur.tersimpan(ikm.batang_kategori, data.ikm_per_kbli(saring), "label", ukuran), key="kbli_g"
+    grafik.grafik(
+        figur.tersimpan(ikm.batang_kategori, data.ikm_per_kbli(saring), "label", ukuran), key="kbli_g", wadah=tab_kbli
     )
-frame.keterangan_sumber(("ikm",))
+grafik.penutup(("ikm",))
 
 st.subheader("Menurut kabupaten/kota")
-st.plotly_chart(figur.tersimpan(ikm.batang_kategori, data.ikm_per_kabupaten(saring), "nama", ukuran), key="kab_g")
-frame.keterangan_sumber(("ikm",))
+grafik.grafik(
+    figur.tersimpan(ikm.batang_kategori, data.ikm_per_kabupaten(saring), "nama", ukuran), key="kab_g", sumber=("ikm",)
+)
 
 st.subheader("Menurut tahun registri")
-peristiwa.grafik_waktu(figur.tersimpan(ikm.tren_registri, data.ikm_per_tahun(saring), ukuran), key="tahun_g", kab=f.kab)
-frame.keterangan_sumber(("ikm",))
+grafik.grafik(
+    figur.tersimpan(ikm.tren_registri, data.ikm_per_tahun(saring), ukuran),
+    key="tahun_g",
+    sumber=("ikm",),
+    waktu=True,
+    kab=f.kab,
+)
 
 jumlah = ikm.jumlah_ikm(ringkasan, f.tahun)
 tampilkan_daftar = settings.tampilkan_daftar_ikm()
 st.subheader(f"Spesialisasi sektor per kabupaten/kota, {f.tahun}")
-st.plotly_chart(figur.tersimpan(spesialisasi.heatmap_lq, data.ikm_lq(f.tahun)), key="lq_ikm")
-st.caption(
-    "Location quotient (LQ) tenaga kerja IKM: porsi sektor dalam tenaga kerja IKM kabupaten/kota dibagi porsinya "
-    "di provinsi. LQ di atas 1 (biru): terspesialisasi. Seluruh registri tahun ini, tanpa penyaring lain."
+grafik.grafik(
+    figur.tersimpan(spesialisasi.heatmap_lq, data.ikm_lq(f.tahun)),
+    key="lq_ikm",
+    sumber=("ikm",),
+    dek="ikm.lq",
+    catatan="Location quotient (LQ) tenaga kerja IKM: porsi sektor dalam tenaga kerja IKM kabupaten/kota dibagi "
+    "porsinya di provinsi. LQ di atas 1 (biru): terspesialisasi. Seluruh registri tahun ini, tanpa penyaring lain.",
 )
-frame.keterangan_sumber(("ikm",))
-frame.tombol_presentasi("ikm.lq")
 
 st.subheader("Daftar IKM")
 if not tampilkan_daftar:
@@ -119,20 +125,11 @@ if not tampilkan_daftar:
 elif jumlah == 0:
     st.info("Tidak ada IKM yang cocok dengan penyaring ini.", icon=":material/search_off:")
 else:
-    n_hal = ikm.jumlah_halaman(jumlah)
-    if st.session_state.get("hal", 1) > n_hal:
-        st.session_state["hal"] = 1
-    tempat_tabel = st.container()
-    hal = st.pagination(n_hal, key="hal", max_visible_pages=9)
-    awal, _ = ikm.rentang_baris(hal, jumlah)
-    daftar = data.ikm_daftar(saring, ikm.UKURAN_HALAMAN, awal - 1)
-    tempat_tabel.dataframe(ikm.tampilan(daftar), hide_index=True, height=37 * daftar.height + 40)
-    tempat_tabel.caption(ikm.keterangan_halaman(hal, jumlah))
+    widgets.halaman_tabel(jumlah, lambda awal: ikm.tampilan(data.ikm_daftar(saring, ikm.UKURAN_HALAMAN, awal - 1)))
     frame.keterangan_sumber(("ikm",))
 
 st.subheader("Unduh data")
-contoh = "ikm" in data.tabel_contoh()
-isi_pilihan = {"rekap": "Rekap kabupaten/kota x sektor"} | ({"daftar": "Daftar IKM"} if tampilkan_daftar else {})
+isi_pilihan = ikm.pilihan_unduhan(tampilkan_daftar)
 u1, u2 = st.columns(2)
 isi = u1.segmented_control(
     "Isi unduhan",
@@ -142,31 +139,15 @@ isi = u1.segmented_control(
     required=True,
     key="unduh_isi",
 )
-pemisah_csv = frame.pilih_pemisah_csv(u2)
 isi = isi if isi in isi_pilihan else "rekap"
-nama_kab = {k.kode_bps: k.nama for k in data.daftar_kabupaten()}
-keterangan = [
-    ("Judul", f"{isi_pilihan[isi]} · Dasbor Industri Kalsel, halaman IKM"),
-    *unduhan.keterangan_sumber(data.sumber_tabel(("ikm",))),
-    *saring.uraian(nama_kab, kbli_label),
-    (
-        "Aturan sel kecil",
-        f"Agregat dari kurang dari {sel_kecil.BATAS} IKM ditahan (kosong, lihat kolom catatan); bila satu-satunya "
-        "dalam satu kabupaten/kota atau satu sektor, sel terkecil lain ikut ditahan agar tidak dapat dihitung.",
-    ),
-    ("Dibuat", dt.datetime.now().strftime("%Y-%m-%d %H:%M")),
-]
-
-
-def _tabel_unduhan() -> pl.DataFrame:
-    """Exactly the filtered view: every matching firm, or the aggregate with small cells withheld."""
-    if isi == "daftar":
-        return data.ikm_daftar_unduhan(saring)
-    return sel_kecil.untuk_unduhan(data.ikm_rekap(saring), kelompok=((), ("kode_bps",), ("sektor",)))
-
-
-nama_berkas = f"ikm-{isi}-{f.tahun}"
-frame.tombol_unduhan(_tabel_unduhan, keterangan, nama_berkas, pemisah=pemisah_csv, contoh=contoh, kolom=st.columns(3))
+contoh = unduh.bagian(
+    lambda: data.ikm_unduhan(saring, isi),
+    judul=f"{isi_pilihan[isi]} · Dasbor Industri Kalsel, halaman IKM",
+    tabel=("ikm",),
+    uraian=[*saring.uraian(data.nama_kabupaten(), kbli_label), ikm.ATURAN_SEL_KECIL_UNDUHAN],
+    nama_berkas=f"ikm-{isi}-{f.tahun}",
+    pemisah_di=u2,
+)
 st.caption(
     "Unduhan berisi tepat data yang disaring di halaman ini (tahun, kabupaten/kota dan semua penyaring IKM)"
     + (f'; setiap baris bertanda "{captions.TEKS_CONTOH}".' if contoh else ".")

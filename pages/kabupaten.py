@@ -3,7 +3,7 @@
 import polars as pl
 import streamlit as st
 
-from dasbor.ui import data, figur, frame, peristiwa
+from dasbor.ui import data, figur, frame, grafik
 from dasbor.views import charts, formats, hilirisasi, ikm, kabupaten, narasi, spesialisasi, tabel
 from dasbor.views.filter_ikm import FilterIkm
 from dasbor.views.program import LABEL_INDIKATOR
@@ -63,22 +63,23 @@ for baris in (baris_kpi[:3], baris_kpi[3:]):
         kolom.caption(f"{b.peringkat} · {b.banding}")
 frame.keterangan_sumber(("ikm", "ekspor"))
 st.markdown(narasi.markdown(data.ringkasan_narasi(f.tahun, (kab,), w["nama"]), data.sumber_narasi()))
-frame.tombol_presentasi("kabupaten.narasi")
+grafik.penutup(dek="kabupaten.narasi")
 
 kiri, kanan = st.columns(2)
 daftar_peristiwa = st.container()  # the trend's event list goes below the row, which prints whole on one page
 with kiri:
     st.subheader("Tren IKM dan ekspor")
-    peristiwa.grafik_waktu(
+    grafik.grafik(
         figur.tersimpan(charts.tren_ikm_ekspor, data.tren_tahunan((kab,))),
         key="tren",
+        sumber=("ikm", "ekspor"),
+        waktu=True,
         kab=(kab,),
         daftar_di=daftar_peristiwa,
     )
-    frame.keterangan_sumber(("ikm", "ekspor"))
 with kanan:
     st.subheader(f"Sektor IKM, {f.tahun}")
-    st.plotly_chart(
+    grafik.grafik(
         figur.tersimpan(
             ikm.batang_kategori,
             data.ikm_per_sektor(FilterIkm(tahun=f.tahun, kab=(kab,))),
@@ -87,8 +88,8 @@ with kanan:
             sempit=True,
         ),
         key="sektor",
+        sumber=("ikm",),
     )
-    frame.keterangan_sumber(("ikm",))
 
 kiri, kanan = st.columns(2)
 with kiri:
@@ -107,10 +108,11 @@ with kiri:
     frame.keterangan_sumber(("ikm",))
 with kanan:
     st.subheader(f"Ekspor per rantai dan tahap, {f.tahun}")
-    st.plotly_chart(
-        figur.tersimpan(charts.bauran_ekspor, data.ekspor_rantai_tahap(f.tahun, (kab,)), porsi=True), key="bauran"
+    grafik.grafik(
+        figur.tersimpan(charts.bauran_ekspor, data.ekspor_rantai_tahap(f.tahun, (kab,)), porsi=True),
+        key="bauran",
+        sumber=("ekspor",),
     )
-    frame.keterangan_sumber(("ekspor",))
 
 kiri, kanan = st.columns(2)
 with kiri:
@@ -159,9 +161,12 @@ with kiri:
     st.subheader(f"Harga atau volume? {f.tahun} dibanding {f.tahun - 1}")
     harga_volume = data.ekspor_harga_volume(f.tahun, (kab,))
     st.markdown(narasi.aman(hilirisasi.kalimat(hilirisasi.harga_volume(harga_volume, f.tahun)) + "."))
-    st.plotly_chart(figur.tersimpan(hilirisasi.air_terjun, harga_volume, f.tahun, per_rantai=False), key="harga_volume")
-    frame.keterangan_sumber(("ekspor",))
-    frame.tombol_presentasi("ekspor.harga_volume")
+    grafik.grafik(
+        figur.tersimpan(hilirisasi.air_terjun, harga_volume, f.tahun, per_rantai=False),
+        key="harga_volume",
+        sumber=("ekspor",),
+        dek="ekspor.harga_volume",
+    )
 with kanan:
     st.subheader(f"Spesialisasi, {f.tahun}")
     st.markdown(

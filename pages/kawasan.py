@@ -3,7 +3,7 @@ around them and the exports of their chains before and after the tenants started
 
 import streamlit as st
 
-from dasbor.ui import data, figur, frame, widgets
+from dasbor.ui import data, figur, frame, grafik, widgets
 from dasbor.views import formats, kawasan
 
 f = frame.halaman("Kawasan Industri")
@@ -38,10 +38,13 @@ for kolom, p in zip(st.columns(len(profil)), profil.iter_rows(named=True), stric
         )
 
 st.subheader("Tenant menurut status")
-st.plotly_chart(figur.tersimpan(kawasan.tenant_per_status, tenant, nama), key="status")
-st.caption(kawasan.ringkas_status(tenant, nama))
-frame.keterangan_sumber(("kawasan_tenant",))
-frame.tombol_presentasi("kawasan.tenant")
+grafik.grafik(
+    figur.tersimpan(kawasan.tenant_per_status, tenant, nama),
+    key="status",
+    sumber=("kawasan_tenant",),
+    dek="kawasan.tenant",
+    catatan=kawasan.ringkas_status(tenant, nama),
+)
 
 for tab, kawasan_id in zip(st.tabs([f"Tenant {nama[k]}" for k in nama]), nama, strict=True):
     baris = kawasan.tabel_tenant(tenant.filter(tenant["kawasan_id"] == kawasan_id))
@@ -58,8 +61,7 @@ st.caption(
 frame.keterangan_sumber(("kawasan_tenant",))
 
 st.subheader("Linimasa tenant")
-st.plotly_chart(figur.tersimpan(kawasan.linimasa, tenant, nama), key="linimasa")
-frame.keterangan_sumber(("kawasan_tenant",))
+grafik.grafik(figur.tersimpan(kawasan.linimasa, tenant, nama), key="linimasa", sumber=("kawasan_tenant",))
 
 st.subheader(f"IKM di sekitar kawasan, {f.tahun}")
 sejak = frame.jumlah_catatan_url()
@@ -76,9 +78,12 @@ for kolom, (kawasan_id, nama_kawasan) in zip(st.columns(len(nama)), nama.items()
         delta_arrow="off",
         border=True,
     )
-st.plotly_chart(figur.tersimpan(kawasan.ikm_sekitar, sekitar, nama, float(radius)), key="sekitar")
-st.caption("Jarak garis lurus dari titik kawasan. IKM tanpa koordinat tidak dapat dihitung.")
-frame.keterangan_sumber(("ikm", "kawasan"))
+grafik.grafik(
+    figur.tersimpan(kawasan.ikm_sekitar, sekitar, nama, float(radius)),
+    key="sekitar",
+    sumber=("ikm", "kawasan"),
+    catatan="Jarak garis lurus dari titik kawasan. IKM tanpa koordinat tidak dapat dihitung.",
+)
 
 st.subheader("Ekspor rantai tenant, sebelum dan sesudah tenant mulai")
 sebelum_sesudah = data.kawasan_sebelum_sesudah()
@@ -91,20 +96,21 @@ for tab, p in zip(widgets.tab_terbuka(list(nama.values()), "tab_kawasan"), profi
             st.info("Belum ada tenant dengan tahun mulai dan rantai komoditas yang tercatat.")
             continue
         rantai = tuple(sorted({m[0] for m in mulai}))
-        st.plotly_chart(
+        grafik.grafik(
             figur.tersimpan(kawasan.ekspor_sebelum_sesudah, data.ekspor_kawasan(p["kode_bps"], rantai), mulai),
             key=f"ekspor_{p['id']}",
+            catatan=f"Ekspor rantai {', '.join(rantai)} dari {p['kabupaten']} (asal barang), per tahap.",
         )
-        st.caption(f"Ekspor rantai {', '.join(rantai)} dari {p['kabupaten']} (asal barang), per tahap.")
         milik = sebelum_sesudah.filter(sebelum_sesudah["kawasan_id"] == p["id"])
         banding = kawasan.tabel_sebelum_sesudah(milik)
         if not banding.is_empty():
             st.table(banding, hide_index=True, border="horizontal")
         if lama := kawasan.tanpa_dasar(milik):
             st.caption(lama)
-st.caption(
-    "Ekspor menurut kabupaten asal barang, bukan menurut pabrik: kabupaten kawasan dipakai sebagai pendekatan. "
-    "Tenant tanpa tahun mulai yang diungkap, atau di luar rantai komoditas (mis. smelter), tidak dibandingkan."
+grafik.penutup(
+    ("ekspor", "kawasan_tenant"),
+    catatan="Ekspor menurut kabupaten asal barang, bukan menurut pabrik: kabupaten kawasan dipakai sebagai "
+    "pendekatan. Tenant tanpa tahun mulai yang diungkap, atau di luar rantai komoditas (mis. smelter), tidak "
+    "dibandingkan.",
 )
-frame.keterangan_sumber(("ekspor", "kawasan_tenant"))
 frame.salin_tautan()

@@ -3,9 +3,8 @@
 import polars as pl
 import streamlit as st
 
-from dasbor.ui import data, figur, frame, widgets
+from dasbor.ui import data, figur, frame, grafik, widgets
 from dasbor.views import aman, formats, peta
-from dasbor.warehouse import settings
 
 f = frame.halaman("Peta")
 sejak = frame.jumlah_catatan_url()
@@ -20,8 +19,7 @@ metrik = widgets.pilih_daftar(
 sebaran = kanan.toggle("Sebaran IKM", key="sebaran", help="Titik IKM yang punya koordinat, sebagai kepadatan.")
 frame.catatan_url_baru(sejak)
 
-path = settings.boundaries_path()
-batas = data.batas_wilayah(str(path or ""), path.stat().st_mtime if path and path.exists() else 0.0)
+batas = data.batas_terkini()
 for pesan in batas.pesan:
     st.info(aman.markdown(pesan), icon=":material/map:")
 
@@ -37,25 +35,24 @@ fig = figur.tersimpan(
 )
 kolom_peta, samping = st.columns([3, 2])
 with kolom_peta:
-    pilihan = st.plotly_chart(fig, key="peta", on_select="rerun", selection_mode="points", config={"scrollZoom": False})
-    st.caption(
-        batas.atribusi + " · Titik merah: Kawasan Industri Jorong dan Batulicin (lokasi perkiraan) · "
-        "Wilayah putih: tidak ada data untuk ukuran ini."
+    pilihan = grafik.grafik(
+        fig,
+        key="peta",
+        sumber=("ikm", "ekspor", "kawasan"),
+        dek="peta.choropleth",
+        catatan=batas.atribusi + " · Titik merah: Kawasan Industri Jorong dan Batulicin (lokasi perkiraan) · "
+        "Wilayah putih: tidak ada data untuk ukuran ini.",
+        on_select="rerun",
+        selection_mode="points",
+        config={"scrollZoom": False},
     )
-    frame.keterangan_sumber(("ikm", "ekspor", "kawasan"))
-    frame.tombol_presentasi("peta.choropleth")
 
-terpilih = [
-    p.get("location") or p.get("customdata")
-    for p in (pilihan.selection.points if pilihan else [])
-    if p.get("location") or p.get("customdata")
-]
-kab = str(terpilih[0]) if terpilih else (f.kab[0] if f.kab else None)
+kab = peta.kabupaten_terpilih(pilihan.selection.points if pilihan else [], f.kab)
 with samping:
     m = peta.METRIK[metrik]
     tahun_ini = metrik_df.filter(pl.col("tahun") == f.tahun).sort(m.kolom, descending=True, nulls_last=True)
     st.subheader(f"{m.label}, {f.tahun}")
-    st.plotly_chart(figur.tersimpan(peta.peringkat, tahun_ini, m, kab), key="samping")
+    grafik.grafik(figur.tersimpan(peta.peringkat, tahun_ini, m, kab), key="samping")
     if kab:
         nama = tahun_ini.filter(pl.col("kode_bps") == kab)["nama"].item()
         nilai = tahun_ini.filter(pl.col("kode_bps") == kab)[m.kolom].item()

@@ -3,7 +3,7 @@
 import polars as pl
 import streamlit as st
 
-from dasbor.ui import data, figur, frame, peristiwa
+from dasbor.ui import data, figur, frame, grafik
 from dasbor.views import formats, ikm, program
 
 f = frame.halaman("Program")
@@ -16,19 +16,20 @@ with kiri:
     if baris.is_empty():
         st.info(f"Belum ada data program halal untuk {f.tahun}.")
     else:
-        st.plotly_chart(figur.tersimpan(program.corong_halal, baris.row(0, named=True), f.tahun), key="corong")
-    frame.keterangan_sumber(("program",))
+        grafik.grafik(figur.tersimpan(program.corong_halal, baris.row(0, named=True), f.tahun), key="corong")
+    grafik.penutup(("program",))
 with kanan:
-    peristiwa.grafik_waktu(
-        figur.tersimpan(program.halal_per_tahun, halal, provinsi=not f.kab), key="halal_tahun", kab=f.kab
-    )
-    st.caption(
-        "Target program provinsi: 20–40 IKM bersertifikat halal per tahun (seluruh Kalimantan Selatan)."
+    grafik.grafik(
+        figur.tersimpan(program.halal_per_tahun, halal, provinsi=not f.kab),
+        key="halal_tahun",
+        sumber=("program",),
+        dek="program.halal",
+        catatan="Target program provinsi: 20–40 IKM bersertifikat halal per tahun (seluruh Kalimantan Selatan)."
         if not f.kab
-        else "Garis putus-putus: jumlah target kabupaten/kota terpilih."
+        else "Garis putus-putus: jumlah target kabupaten/kota terpilih.",
+        waktu=True,
+        kab=f.kab,
     )
-    frame.keterangan_sumber(("program",))
-    frame.tombol_presentasi("program.halal")
 
 st.markdown(f"**Corong halal per kabupaten/kota, {f.tahun}**")
 per_kab_halal = ikm.tabel_per_kabupaten(data.program_per_kabupaten("halal", f.tahun), f.kab)
@@ -48,21 +49,23 @@ if not kini.is_empty():
         border=True,
         help="Sertifikat bertanggal 17 Oktober 2024 atau sesudahnya, saat halal wajib bagi produk pangan.",
     )
-peristiwa.grafik_waktu(figur.tersimpan(program.persen_halal_pangan, pangan), key="halal_pangan", kab=f.kab)
-frame.keterangan_sumber(("ikm",))
+grafik.grafik(
+    figur.tersimpan(program.persen_halal_pangan, pangan), key="halal_pangan", sumber=("ikm",), waktu=True, kab=f.kab
+)
 
 st.subheader("Link and match dengan SMK")
 smk = data.program_tahunan("link_match_smk", f.kab)
 kiri, kanan = st.columns(2)
 with kiri:
-    peristiwa.grafik_waktu(
-        figur.tersimpan(program.peserta_hasil, smk, "Siswa SMK ikut", "Siswa ditempatkan"), key="smk", kab=f.kab
+    grafik.grafik(
+        figur.tersimpan(program.peserta_hasil, smk, "Siswa SMK ikut", "Siswa ditempatkan"),
+        key="smk",
+        sumber=("program",),
+        catatan="Jumlah kemitraan IKM–SMK (perjanjian kerja sama) belum dicatat dalam tabel program; yang tampil "
+        "adalah siswa yang ikut dan yang ditempatkan.",
+        waktu=True,
+        kab=f.kab,
     )
-    st.caption(
-        "Jumlah kemitraan IKM–SMK (perjanjian kerja sama) belum dicatat dalam tabel program; yang tampil adalah "
-        "siswa yang ikut dan yang ditempatkan."
-    )
-    frame.keterangan_sumber(("program",))
 with kanan:
     per_kab = data.program_per_kabupaten("link_match_smk", f.tahun)
     st.dataframe(
@@ -86,26 +89,30 @@ st.subheader("Industri hijau")
 kiri, kanan = st.columns(2)
 with kiri:
     hijau = data.program_tahunan("industri_hijau", f.kab)
-    peristiwa.grafik_waktu(
+    grafik.grafik(
         figur.tersimpan(program.peserta_hasil, hijau, "IKM didampingi", "IKM produk ramah lingkungan"),
         key="hijau",
+        sumber=("program",),
+        waktu=True,
         kab=f.kab,
     )
-    frame.keterangan_sumber(("program",))
 with kanan:
     sasirangan = data.ikm_komoditas_tahunan("kain sasirangan", f.kab)
-    peristiwa.grafik_waktu(
+    grafik.grafik(
         figur.tersimpan(program.jumlah_per_tahun, sasirangan, "jumlah_ikm", "IKM sasirangan"),
         key="sasirangan",
+        sumber=("ikm",),
+        catatan="Registri belum membedakan sasirangan pewarna alam dan sintetis; yang tampil adalah semua IKM "
+        "sasirangan.",
+        waktu=True,
         kab=f.kab,
     )
-    st.caption(
-        "Registri belum membedakan sasirangan pewarna alam dan sintetis; yang tampil adalah semua IKM sasirangan."
-    )
-    frame.keterangan_sumber(("ikm",))
 
 st.subheader("Target rencana dan capaian (provinsi)")
-st.plotly_chart(figur.tersimpan(program.target_capaian, data.target_capaian()), key="target")
-frame.keterangan_sumber(("target", "ikm", "ekspor", "program"))
-frame.tombol_presentasi("program.target")
+grafik.grafik(
+    figur.tersimpan(program.target_capaian, data.target_capaian()),
+    key="target",
+    sumber=("target", "ikm", "ekspor", "program"),
+    dek="program.target",
+)
 frame.salin_tautan()

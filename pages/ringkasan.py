@@ -3,9 +3,8 @@
 import polars as pl
 import streamlit as st
 
-from dasbor.ui import data, figur, frame, peristiwa, widgets
+from dasbor.ui import data, figur, frame, grafik, widgets
 from dasbor.views import aman, charts, kpi, narasi, peta, rujukan
-from dasbor.warehouse import settings
 
 f = frame.halaman("Ringkasan")
 st.markdown(f"#### {f.nama_wilayah} · {f.tahun}")
@@ -14,18 +13,16 @@ kartu = kpi.kartu_kpi(data.kpi_ringkasan(f.tahun, f.kab), f.tahun)
 for baris in (kartu[:4], kartu[4:]):
     for kolom, k in zip(st.columns(4), baris, strict=False):
         kolom.metric(k.label, k.nilai, k.perubahan, help=k.bantuan, border=True)
-frame.keterangan_sumber(("ikm", "ekspor"))
-frame.tombol_presentasi("ringkasan.kpi")
+grafik.penutup(("ikm", "ekspor"), dek="ringkasan.kpi")
 
 st.markdown(narasi.markdown(data.ringkasan_narasi(f.tahun, f.kab, f.nama_wilayah), data.sumber_narasi()))
-frame.tombol_presentasi("ringkasan.narasi")
+grafik.penutup(dek="ringkasan.narasi")
 
 peta_kiri, peta_kanan = st.columns([3, 2])
 with peta_kiri:
     st.subheader(f"Jumlah IKM per kabupaten/kota, {f.tahun}")
-    path = settings.boundaries_path()
-    batas = data.batas_wilayah(str(path or ""), path.stat().st_mtime if path and path.exists() else 0.0)
-    st.plotly_chart(
+    batas = data.batas_terkini()
+    grafik.grafik(
         figur.tersimpan(
             peta.choropleth,
             data.peta_metrik(),
@@ -38,28 +35,33 @@ with peta_kiri:
         ),
         key="peta",
         config={"scrollZoom": False},
+        catatan=batas.atribusi + " · Titik merah: kawasan industri. Peta lengkap ada di halaman Peta.",
     )
-    st.caption(batas.atribusi + " · Titik merah: kawasan industri. Peta lengkap ada di halaman Peta.")
     for pesan in batas.pesan:
         st.caption(aman.markdown(pesan))
     frame.keterangan_sumber(("ikm", "kawasan"))
 with peta_kanan:
     st.subheader("Indeks Hilirisasi tanpa batu bara")
     indeks = data.peta_metrik().filter(pl.col("tahun") == f.tahun)
-    st.plotly_chart(
+    grafik.grafik(
         figur.tersimpan(
             peta.peringkat, indeks, peta.METRIK["indeks_tanpa_batubara"], f.kab[0] if len(f.kab) == 1 else None
         ),
         key="peringkat",
+        sumber=("ekspor",),
     )
-    frame.keterangan_sumber(("ekspor",))
 
 kiri, kanan = st.columns(2)
 with kiri:
     st.subheader("Tren IKM dan ekspor")
-    peristiwa.grafik_waktu(figur.tersimpan(charts.tren_ikm_ekspor, data.tren_tahunan(f.kab)), key="tren", kab=f.kab)
-    frame.keterangan_sumber(("ikm", "ekspor"))
-    frame.tombol_presentasi("ringkasan.tren")
+    grafik.grafik(
+        figur.tersimpan(charts.tren_ikm_ekspor, data.tren_tahunan(f.kab)),
+        key="tren",
+        sumber=("ikm", "ekspor"),
+        dek="ringkasan.tren",
+        waktu=True,
+        kab=f.kab,
+    )
 with kanan:
     st.subheader(f"Bauran ekspor per rantai dan tahap, {f.tahun}")
     bauran = data.ekspor_rantai_tahap(f.tahun, f.kab)
@@ -67,16 +69,17 @@ with kanan:
         widgets.tab_terbuka(["Nilai", "Porsi dalam rantai"], "tab_bauran"), (False, True), strict=True
     ):
         if tab.open:
-            tab.plotly_chart(
+            grafik.grafik(
                 figur.tersimpan(charts.bauran_ekspor, bauran, porsi=porsi),
                 key="bauran_porsi" if porsi else "bauran_nilai",
+                wadah=tab,
             )
-    st.caption(
-        "Batu bara mentah mendominasi nilai ekspor; tab *Porsi dalam rantai* menunjukkan kemajuan hilirisasi "
-        "tiap rantai."
+    grafik.penutup(
+        ("ekspor",),
+        dek="ringkasan.bauran",
+        catatan="Batu bara mentah mendominasi nilai ekspor; tab *Porsi dalam rantai* menunjukkan kemajuan "
+        "hilirisasi tiap rantai.",
     )
-    frame.keterangan_sumber(("ekspor",))
-    frame.tombol_presentasi("ringkasan.bauran")
 
 st.subheader("Angka rujukan publik")
 banding = data.angka_rujukan_banding()
@@ -89,7 +92,6 @@ st.dataframe(
     hide_index=True,
     column_config={"Sumber rujukan": st.column_config.LinkColumn("Sumber rujukan", display_text="buka sumber")},
 )
-frame.keterangan_sumber(("angka_rujukan", "ekspor", "ikm"))
-frame.tombol_presentasi("ringkasan.rujukan")
+grafik.penutup(("angka_rujukan", "ekspor", "ikm"), dek="ringkasan.rujukan")
 
 frame.salin_tautan()

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dasbor.ui import frame, masuk
+from dasbor.ui import frame, grafik, masuk
 from dasbor.ui import tindak_lanjut as tl
 
 frame.halaman("Tindak Lanjut", saringan=False)
@@ -24,4 +24,4 @@ with berkas:
     tl.berkas(siapa, reg)
 with peristiwa:
     tl.kelola_peristiwa(siapa)
-frame.tombol_presentasi("tindak_lanjut.evaluasi")
+grafik.penutup(dek="tindak_lanjut.evaluasi")

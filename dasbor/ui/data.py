@@ -18,8 +18,9 @@ from dataclasses import dataclass
 import polars as pl
 import streamlit as st
 
-from dasbor.views import narasi, saringan
+from dasbor.views import narasi, saringan, sel_kecil
 from dasbor.views.filter_ikm import FilterIkm
+from dasbor.views.ikm import KELOMPOK_REKAP
 from dasbor.warehouse import batas, db, settings
 from dasbor.warehouse.batas import Batas
 from dasbor.warehouse.impor.riwayat import KOLOM_LOG
@@ -103,6 +104,11 @@ class Kabupaten:
 def daftar_kabupaten() -> list[Kabupaten]:
     """The kabupaten list in BPS code order (the order of the province's own tables)."""
     return [Kabupaten(r["kode_bps"], r["nama"]) for r in wilayah().iter_rows(named=True)]
+
+
+def nama_kabupaten() -> dict[str, str]:
+    """BPS code -> name of every kabupaten/kota."""
+    return {k.kode_bps: k.nama for k in daftar_kabupaten()}
 
 
 # --- IKM dan Ekspor & Hilirisasi ---
@@ -322,6 +328,12 @@ def batas_wilayah(path: str, mtime: float) -> Batas:
     return batas.muat({k.kode_bps: k.nama for k in daftar_kabupaten()})
 
 
+def batas_terkini() -> Batas:
+    """The boundaries of the current boundary file (a new import or file is read anew: its mtime is the key)."""
+    path = settings.boundaries_path()
+    return batas_wilayah(str(path or ""), path.stat().st_mtime if path and path.exists() else 0.0)
+
+
 # --- impor ---
 @hasil_bersama
 def impor_log() -> pl.DataFrame:
@@ -420,3 +432,11 @@ def ringkasan_narasi(tahun: int, kab: tuple[str, ...], wilayah: str) -> list[nar
         indeks_rantai=ekspor_indeks_rantai(tahun, kab, ()),
         target=target,
     )
+
+
+def ikm_unduhan(f: FilterIkm, isi: str) -> pl.DataFrame:
+    """Exactly the filtered IKM view to download: every matching firm (``isi="daftar"``), or the recap with
+    small cells withheld."""
+    if isi == "daftar":
+        return ikm_daftar_unduhan(f)
+    return sel_kecil.untuk_unduhan(ikm_rekap(f), kelompok=KELOMPOK_REKAP)

@@ -7,13 +7,14 @@ wrong. So the binding is done here: the URL seeds the widget once per session, e
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
+import polars as pl
 import streamlit as st
 
 from dasbor.ui.data import Kabupaten
-from dasbor.views import aman, url_state
+from dasbor.views import aman, ikm, url_state
 
 _CATATAN = "_catatan_url"
 
@@ -227,3 +228,20 @@ def kotak_cari(label: str, key: str, *, wadah: Any = None, placeholder: str = ""
     elif key in st.query_params:
         del st.query_params[key]
     return teks
+
+
+def halaman_tabel(jumlah: int, ambil: Callable[[int], pl.DataFrame], *, key: str = "hal") -> int:
+    """A table of ``jumlah`` rows shown a page at a time (:data:`ikm.UKURAN_HALAMAN` rows): the table, the line
+    "rows a-b of n" under it, and the page numbers below. ``ambil(awal)`` gives the displayed frame starting at
+    1-based row ``awal``; only that page is read. A page number left over from a wider filter goes back to 1.
+    Returns the page shown."""
+    n_hal = ikm.jumlah_halaman(jumlah)
+    if st.session_state.get(key, 1) > n_hal:
+        st.session_state[key] = 1
+    tempat_tabel = st.container()
+    hal = int(st.pagination(n_hal, key=key, max_visible_pages=9))
+    awal, _ = ikm.rentang_baris(hal, jumlah)
+    tabel = ambil(awal)
+    tempat_tabel.dataframe(tabel, hide_index=True, height=37 * tabel.height + 40)
+    tempat_tabel.caption(ikm.keterangan_halaman(hal, jumlah))
+    return hal

@@ -402,3 +402,28 @@ def pesan_batubara(df: pl.DataFrame, tahun: int, tahap: tuple[str, ...]) -> str:
         "selalu ditampilkan **tanpa batu bara** dan **per rantai komoditas**. Indeks dihitung dari nilai US$."
         + catatan_tahap
     )
+
+
+def uraian_unduhan(
+    nama_kab: dict[str, str], kab: tuple[str, ...], rantai: tuple[str, ...], tahap: tuple[str, ...]
+) -> list[tuple[str, str]]:
+    """The filter lines of the export download's "Keterangan" sheet: kabupaten, chains, stages, currency."""
+    return [
+        ("Kabupaten/kota", ", ".join(nama_kab[k] for k in kab) if kab else "Seluruh Kalimantan Selatan"),
+        ("Rantai komoditas", ", ".join(LABEL_RANTAI[r] for r in rantai) if rantai else "Semua"),
+        ("Tahap", ", ".join(LABEL_TAHAP[t] for t in tahap) if tahap else "Semua"),
+        ("Mata uang", "nilai_usd dalam US$; nilai_rp dalam rupiah dengan kurs bulanan"),
+    ]
+
+
+def pilihan_penyaring(pilihan: pl.DataFrame) -> tuple[list[str], list[str]]:
+    """The chains and stages that occur in the export data, in the house order, for the sidebar filters."""
+    ada_rantai = set(pilihan.filter(pilihan["jenis"] == "rantai")["nilai"].to_list())
+    ada_tahap = set(pilihan.filter(pilihan["jenis"] == "tahap")["nilai"].to_list())
+    return [r for r in URUTAN_RANTAI if r in ada_rantai], [t for t in URUTAN_TAHAP if t in ada_tahap]
+
+
+def rantai_dalam(df: pl.DataFrame) -> list[str]:
+    """The chains present in ``df`` (a frame with a ``rantai`` column), in the house order."""
+    ada = set(df["rantai"].to_list())
+    return [r for r in URUTAN_RANTAI if r in ada]

@@ -353,3 +353,19 @@ def tabel_per_kabupaten(df: pl.DataFrame, kab: tuple[str, ...]) -> pl.DataFrame:
             }
         )
     return pl.DataFrame(rows, schema=dict.fromkeys(KOLOM, pl.String))
+
+
+ATURAN_SEL_KECIL_UNDUHAN = (
+    "Aturan sel kecil",
+    f"Agregat dari kurang dari {sel_kecil.BATAS} IKM ditahan (kosong, lihat kolom catatan); bila satu-satunya "
+    "dalam satu kabupaten/kota atau satu sektor, sel terkecil lain ikut ditahan agar tidak dapat dihitung.",
+)
+"""The small-cell line of the IKM download's "Keterangan" sheet."""
+
+KELOMPOK_REKAP = ((), ("kode_bps",), ("sektor",))
+"""The groups within which the downloaded recap withholds small cells: the total, per kabupaten, per sector."""
+
+
+def pilihan_unduhan(tampilkan_daftar: bool) -> dict[str, str]:
+    """What the IKM page offers to download: the recap always, the firm list only when the office shows it."""
+    return {"rekap": "Rekap kabupaten/kota x sektor"} | ({"daftar": "Daftar IKM"} if tampilkan_daftar else {})

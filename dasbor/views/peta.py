@@ -8,8 +8,9 @@ and the legend.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import plotly.graph_objects as go
 import polars as pl
@@ -323,3 +324,10 @@ def peringkat(df: pl.DataFrame, metrik: Metrik, sorot: str | None) -> go.Figure:
         showlegend=False,
     )
     return fig
+
+
+def kabupaten_terpilih(titik: Sequence[Mapping[str, Any]], kab: tuple[str, ...]) -> str | None:
+    """The kabupaten a click on the map chose (its ``location`` or ``customdata``), else the one kabupaten of
+    the global filter, else none."""
+    terpilih = [p.get("location") or p.get("customdata") for p in titik if p.get("location") or p.get("customdata")]
+    return str(terpilih[0]) if terpilih else (kab[0] if kab else None)
