@@ -34,7 +34,7 @@ ASAL_KONTEKS: dict[str, str] = {
     "kawasan_id": "judul, nama lembar atau nama berkas",
 }
 """Where a required column's value comes from when the file lacks the column, in the order
-:func:`dasbor.warehouse.impor.periksa._konteks` tries them (a test checks every such column is listed)."""
+:func:`dasbor.warehouse.impor.baris.konteks_lembar` tries them (a test checks every such column is listed)."""
 
 KEPALA = ("kolom (templat)", "wajib", "keterangan", "contoh", "judul lain yang dikenali")
 
