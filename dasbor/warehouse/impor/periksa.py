@@ -3,7 +3,8 @@
 Process data, no writing: :func:`periksa` reads the file (:mod:`baca`), picks the sheets and finds each sheet's
 header for the kind (:mod:`kolom`), keeps the data rows (:mod:`baris`: blank rows, the numbering row, repeated
 headers, section rows, JUMLAH rows and footnotes are set aside, with a note), parses every column once per
-distinct value and applies the kind's rules (:mod:`urai`, :mod:`nilai`, :mod:`jenis`), and returns a :class:`Pemeriksaan`: accepted rows in warehouse columns, and problems naming file, sheet,
+distinct value and applies the kind's rules (:mod:`urai`, :mod:`nilai`, :mod:`jenis`), and returns a
+:class:`Pemeriksaan`: accepted rows in warehouse columns, and problems naming file, sheet,
 Excel row, column header, value and rule. Nothing here touches the warehouse.
 """
 
