@@ -1,8 +1,10 @@
 """Floor 3, the user interface: every module that imports Streamlit lives here and only here.
 
-The page frame (``frame``: page config, sidebar filters bound to the URL, sample banner, source captions,
-"add to deck" and download buttons), the widgets, the cached data API (``data``: one typed function per named
-query), figures shared between sessions (``figur``) and the on-screen slide (``tayangan``). Pages in
+The page frame (``frame``: page config, sidebar filters bound to the URL, sample banner, source captions), the
+widgets, the cached data API (``data``: one typed function per named query), ``grafik`` (a chart with its source
+line and its deck and share buttons), ``unduh`` (downloads with their metadata sheet), ``masuk`` (signing in),
+figures shared between sessions (``figur``), the presenter's cache (``presentasi``) and on-screen slide
+(``tayangan``), and the Kelola Data and Tindak Lanjut sections (``kelola_*``, ``tindak_lanjut``). Pages in
 ``pages/`` call only this floor and ``dasbor.views``. Enforced by import-linter (``pyproject.toml``).
 """
 

@@ -5,7 +5,10 @@ Rule: no module here imports Streamlit or anything from ``dasbor.views`` or ``da
 import-linter (``pyproject.toml``), by folder: a new module is checked by where it sits.
 
 Rooms: ``settings`` (paths and environment), ``db`` (connections, named SQL, a warehouse file read by name),
-``build`` and ``sample`` (the atomic build of the sample and reference tables), ``batas`` (boundary files for
-the map), ``store`` (shared decks and snapshots), ``akun`` (local accounts) and ``impor/`` (the office's
-files: load, check, save).
+``build`` and ``sample/`` (the atomic build of the sample and reference tables), ``batas`` and ``batas_turunan``
+(boundary files for the map), ``impor/`` (the office's files: load, check, save), ``arsip`` and ``ulang`` (the
+archive of accepted imports and its replay), ``cadangan`` (backup and restore), and the shared files written
+under a lock with an atomic replace (``berkas``): ``store`` (decks and snapshots), ``akun`` (accounts),
+``peran`` (roles), ``audit`` (the trail), ``tindak_lanjut`` (follow-ups), ``peristiwa`` (events); ``surel``
+sends the monthly pack.
 """
