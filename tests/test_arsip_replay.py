@@ -20,6 +20,7 @@ from dasbor.warehouse.impor.jenis.dasar import langgar
 from dasbor.warehouse.peran import Pengguna
 from tests import impor_berkas as ib
 from tests.conftest import Fixture
+from tests.test_impor_simpan import _kotak
 
 WAKTU_BANGUN = {"meta": ["dibangun_pada"]}
 """Columns that hold the build's own clock, not data."""
@@ -182,3 +183,25 @@ def test_a_file_the_rules_now_refuse_is_skipped_and_reported(
     assert laporan is not None and laporan["dilewati"][0]["berkas"] == "ikm_2025.csv"
     jenis = _frame(w, "sumber").filter(pl.col("jenis") == "impor")["tabel"].explode().to_list()
     assert sorted(jenis) == ["ekspor", "kawasan_tenant"]  # the IKM file is not in; the others are
+
+
+def test_a_boundary_file_is_archived_and_replayed(
+    gudang: Fixture, salinan_gudang: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    w = salinan_gudang
+    geo = tmp_path / "geo"
+    monkeypatch.setenv("DASBOR_GEO_DIR", str(geo))
+    isi = _kotak()
+    hasil = periksa.periksa("batas_kantor.geojson", isi, jenis="batas")
+    assert hasil.status == "siap", hasil.masalah
+    simpan.terapkan(hasil, w, PENGUJI)
+    entri = arsip.baca(w)[-1]
+    assert entri["jenis"] == "batas" and arsip.berkas_path(w, entri["sha256"]).read_bytes() == isi
+    tersimpan = (geo / "batas_kabupaten.geojson").read_bytes()
+    (geo / "batas_kabupaten.geojson").unlink()
+    w.unlink()
+    _, putaran = ulang.bangun_ulang(w, lambda p: build.build_warehouse(p, gudang.masukan))
+    assert putaran.diputar == 1 and not putaran.dilewati
+    assert (geo / "batas_kabupaten.geojson").read_bytes() == tersimpan
+    log = _frame(w, "impor_log").filter(pl.col("jenis") == "batas")
+    assert log.height == 1 and log["oleh"][0] == "penguji"

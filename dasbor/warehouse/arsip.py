@@ -15,8 +15,9 @@ import code (:mod:`dasbor.warehouse.ulang`) gives the same warehouse.
 Writes are atomic: the archived file and the new manifest are written to temporary files, flushed to disk
 and renamed, so a crash leaves either the old manifest or the new one, never half a line. The manifest is
 written while the import lock is held (the save calls :func:`catat_impor` inside it), so two imports cannot
-interleave their entries. Boundary files (kind ``batas``) are not archived here: the stored boundary file in
-``data/geo/`` is itself office state and goes into the backup whole.
+interleave their entries. Boundary files (kind ``batas``) are archived and replayed like the tables; a boundary
+import made before the archive existed is not required to be in it (its stored file in ``data/geo/`` goes into
+the backup whole).
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ import time
 import uuid
 from pathlib import Path
 
-from dasbor.warehouse import db
+from dasbor.warehouse import arsip, db
 from dasbor.warehouse.impor import riwayat
 from dasbor.warehouse.impor.jenis.batas import jalur_batas
 from dasbor.warehouse.impor.pemeriksaan import Pemeriksaan
@@ -21,7 +21,8 @@ from dasbor.warehouse.impor.pemeriksaan import Pemeriksaan
 
 def terapkan(p: Pemeriksaan, gudang: Path, oleh: str, *, sekarang: dt.datetime | None = None) -> riwayat.HasilImpor:
     """Store the boundary file atomically (temporary file + rename), keeping the previous one in a warehouse
-    version so "Kembalikan" restores both, and log it in ``impor_log``."""
+        version so "Kembalikan" restores both, log it in ``impor_log`` and keep the file as received in the archive of
+    accepted imports (a rebuild replays it like any other kind)."""
     if p.muatan is None:
         raise riwayat.ImporGagal("Berkas batas ditolak: tidak ada yang disimpan.")
     mulai = time.perf_counter()
@@ -61,6 +62,7 @@ def terapkan(p: Pemeriksaan, gudang: Path, oleh: str, *, sekarang: dt.datetime |
             riwayat.fsync(tmp_geo)
             info = {"waktu": sekarang.isoformat(), "oleh": oleh, "jenis": "batas", "berkas": p.berkas, "batas": True}
             riwayat.simpan_versi(gudang, versi, info, batas_lama=tujuan)
+            arsip.catat_impor(gudang, p, oleh, sekarang, versi, 0)
             tmp_geo.replace(tujuan)
             riwayat.ganti(gudang, tmp)
         except BaseException:
