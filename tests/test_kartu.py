@@ -61,3 +61,18 @@ def test_bagikan_on_a_page_makes_the_card_and_the_message(gudang: Fixture) -> No
     assert not at.exception
     pesan = next(c.value for c in at.code if c.value.startswith("*Sertifikasi halal IKM"))
     assert "Banjar" in pesan and "kab=6303" in pesan and "Data contoh" in pesan
+
+
+def test_a_chart_without_a_deck_view_is_shared_from_the_figure_on_the_screen(gudang: Fixture) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "pages" / "ikm.py"), default_timeout=120)
+    at.query_params["kab"] = "6310"
+    at.run()
+    tombol = next(b for b in at.button if b.key == "_buat_kab_g")  # IKM per kabupaten: no deck view
+    tombol.click().run()
+    assert not at.exception
+    pesan = next(c.value for c in at.code if "kab=6310" in c.value)
+    assert pesan.startswith("*") and "Data contoh" in pesan
+    png = at.session_state["_kartu_kab_g"][1]
+    assert Image.open(io.BytesIO(png)).size == (1080, 1080)

@@ -18,7 +18,7 @@ from typing import Any
 import plotly.graph_objects as go
 import streamlit as st
 
-from dasbor.ui import frame, peristiwa
+from dasbor.ui import bagikan, frame, peristiwa
 
 
 def _di(wadah: Any) -> Any:
@@ -53,6 +53,9 @@ def grafik(
     else:
         hasil = (wadah if wadah is not None else st).plotly_chart(fig, key=key, **kwargs)
     penutup(sumber, dek=dek, catatan=catatan, wadah=wadah)
+    if not dek:  # a chart with a deck view gets "Bagikan" beside "Tambah ke presentasi"; every other one here
+        with _di(wadah):
+            bagikan.tombol_grafik(fig, key=key, sumber=sumber)
     return hasil
 
 
