@@ -151,3 +151,13 @@ def launch(playwright: Any) -> Any:
 def off_machine(requests: list[str]) -> set[str]:
     """Hosts of recorded requests that are not this machine."""
     return {urlparse(u).hostname or "" for u in requests} - {"127.0.0.1", "localhost", ""}
+
+
+def jalankan(coro: Any) -> Any:
+    """``asyncio.run(coro)`` in a thread of its own: once the session's Chromium is up, Playwright's sync API keeps
+    an event loop running in the main thread, where ``asyncio.run`` refuses to start another."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pelaksana:
+        return pelaksana.submit(asyncio.run, coro).result()

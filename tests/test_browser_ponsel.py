@@ -67,16 +67,33 @@ def test_page_fits_a_phone(chromium: Browser, app_url: str, slug: str) -> None:
     assert sidebar != "true", f"{slug}: the sidebar is open on a phone"
 
 
+def _kotak_kartu(page: Any) -> list[dict[str, float]]:
+    """The KPI cards' boxes once the layout has settled (two reads 0.5 s apart agree; a loaded machine may still
+    be placing the cards at the first read)."""
+    sebelum: list[dict[str, float]] = []
+    for _ in range(20):
+        kotak = [page.locator('[data-testid="stMetric"]').nth(i).bounding_box() for i in range(7)]
+        assert all(k is not None for k in kotak)
+        sekarang = [dict(k) for k in kotak if k is not None]
+        if sekarang == sebelum:
+            return sekarang
+        sebelum = sekarang
+        page.wait_for_timeout(500)
+    return sebelum
+
+
 def test_ringkasan_shows_kpi_cards_two_per_row(chromium: Browser, app_url: str) -> None:
     browser, page = _buka(app_url, "ringkasan", chromium)
     try:
-        kotak = [page.locator('[data-testid="stMetric"]').nth(i).bounding_box() for i in range(7)]
+        kotak = _kotak_kartu(page)
     finally:
         tutup_konteks(browser)
-    baris: dict[int, list[float]] = {}
-    for k in kotak:
-        assert k is not None
-        baris.setdefault(round(k["y"] / 20), []).append(k["x"] + k["width"])
-    per_baris = [len(v) for v in baris.values()]
+    baris: list[list[dict[str, float]]] = []
+    for k in sorted(kotak, key=lambda k: k["y"]):  # a row: cards whose tops are within 20 px of its first card
+        if baris and abs(baris[-1][0]["y"] - k["y"]) < 20:
+            baris[-1].append(k)
+        else:
+            baris.append([k])
+    per_baris = [len(b) for b in baris]
     assert per_baris[:3] == [2, 2, 2], per_baris
-    assert max(max(v) for v in baris.values()) <= LEBAR
+    assert max(k["x"] + k["width"] for k in kotak) <= LEBAR

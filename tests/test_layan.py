@@ -34,7 +34,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from dasbor.warehouse import db, store
 from dasbor.warehouse.peran import Pengguna
-from tests.browser import ARTIFACTS, ROOT, perlu_chromium, tutup_konteks
+from tests.browser import ARTIFACTS, ROOT, jalankan, perlu_chromium, tutup_konteks
 from tests.conftest import Fixture
 
 SIAP = re.compile(r"folder kerja (\S+)\)")
@@ -237,7 +237,7 @@ def test_a_replaced_warehouse_and_an_edited_deck_are_seen_by_every_replica(layan
     deck saved through one replica: the next page view on either replica shows it, with no wait."""
     tanda = "Banjar Uji Replika"
     for r in ("r1", "r2"):  # both replicas have the old warehouse open and cached
-        assert tanda.encode() not in asyncio.run(_tampil(layanan.url, "ikm", r))
+        assert tanda.encode() not in jalankan(_tampil(layanan.url, "ikm", r))
 
     baru = layanan.warehouse.with_name("warehouse.baru.duckdb")
     shutil.copy2(layanan.warehouse, baru)
@@ -248,15 +248,15 @@ def test_a_replaced_warehouse_and_an_edited_deck_are_seen_by_every_replica(layan
         con.close()
     baru.replace(layanan.warehouse)
     for r in ("r2", "r1"):
-        assert tanda.encode() in asyncio.run(_tampil(layanan.url, "ikm", r)), f"{r} still shows the old warehouse"
+        assert tanda.encode() in jalankan(_tampil(layanan.url, "ikm", r)), f"{r} still shows the old warehouse"
 
     nama_dek = "Rakor Uji Replika"
-    assert all(nama_dek.encode() not in asyncio.run(_tampil(layanan.url, "presentasi", r)) for r in ("r1", "r2"))
+    assert all(nama_dek.encode() not in jalankan(_tampil(layanan.url, "presentasi", r)) for r in ("r1", "r2"))
     store.simpan_dek(
         [*store.baca_dek(layanan.warehouse), store.Dek(nama_dek, [])], layanan.warehouse, oleh=Pengguna("uji", "admin")
     )
     for r in ("r1", "r2"):
-        assert nama_dek.encode() in asyncio.run(_tampil(layanan.url, "presentasi", r)), f"{r} misses the new deck"
+        assert nama_dek.encode() in jalankan(_tampil(layanan.url, "presentasi", r)), f"{r} misses the new deck"
 
 
 def test_sigterm_stops_every_process_it_started(layanan: Layanan) -> None:

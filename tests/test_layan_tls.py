@@ -21,7 +21,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from dasbor import layan
-from tests.browser import ROOT
+from tests.browser import ROOT, jalankan
 from tests.conftest import Fixture
 
 DEPLOY = ROOT / "deploy" / "haproxy" / "haproxy.cfg"
@@ -127,7 +127,7 @@ def test_https_with_a_self_signed_certificate(gudang: Fixture, sertifikat: tuple
                 time.sleep(0.5)
         assert cookie.startswith("dasbor_replika=r1") and "Secure" in cookie and "HttpOnly" in cookie
         assert "max-age" in sts
-        assert asyncio.run(_tampil_wss(f"wss://127.0.0.1:{port}/_stcore/stream", konteks)) is None
+        assert jalankan(_tampil_wss(f"wss://127.0.0.1:{port}/_stcore/stream", konteks)) is None
         with pytest.raises(
             OSError, match="CERTIFICATE_VERIFY_FAILED"
         ):  # a client that does not trust the certificate is refused
