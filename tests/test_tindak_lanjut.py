@@ -15,8 +15,8 @@ from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
 from dasbor.views import tindak_lanjut as tl
-from dasbor.views.dek import tampilan
-from dasbor.warehouse import akun
+from dasbor.views.dek import slides, tampilan
+from dasbor.warehouse import akun, peristiwa, store
 from dasbor.warehouse import tindak_lanjut as simpanan
 from dasbor.warehouse.db import Gudang
 from dasbor.warehouse.peran import Pengguna, TidakBoleh
@@ -202,3 +202,30 @@ def test_penyaji_records_a_meeting_and_an_update_through_the_page(
     assert not at.exception
     akhir = next(x for x in simpanan.baca(w).komitmen if x.id == k.id).catatan_terakhir
     assert akhir is not None and akhir.catatan == "Rapat koordinasi dengan 12 IKM" and akhir.oleh == "sari"
+
+
+def test_deck_for_another_warehouse_reads_its_own_register_and_events(
+    gudang: Fixture, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``python -m dasbor.deck --warehouse W`` (and a deck bound to a snapshot of W) shows W's meetings and events,
+    even while ``DASBOR_WAREHOUSE`` names another office folder with registers of its own."""
+    lain, w = tmp_path / "lain" / "warehouse.duckdb", tmp_path / "kantor" / "warehouse.duckdb"
+    for path in (lain, w):
+        path.parent.mkdir()
+        path.write_bytes(gudang.warehouse.read_bytes())
+    monkeypatch.setenv("DASBOR_WAREHOUSE", str(lain))
+    simpanan.simpan_rapat(PENYAJI, Rapat("", "Rapat gudang lain", dt.date(2024, 1, 5)), lain)
+    _dua_rapat(w)
+    peristiwa.simpan(PENYAJI, peristiwa.Peristiwa("", dt.date(2023, 6, 1), "Acara kantor W"), w)
+    dek = store.Dek("Uji", [store.Slide("tindak_lanjut.evaluasi", {}), store.Slide("ringkasan.tren", {})])
+    store.simpan_dek([dek], w, oleh=PENYAJI)
+
+    for terikat in (False, True):
+        if terikat:
+            snap = store.kunci_data("Rakornis 2026", w, oleh=PENYAJI, dek="Uji")
+            store.ikat_snapshot("Uji", snap.slug, w, oleh=PENYAJI)
+        dek_w = store.ambil_dek("Uji", w)
+        assert bool(dek_w.snapshot) is terikat
+        evaluasi, tren = slides.siapkan(dek_w, w).slide
+        assert evaluasi.isi.judul == "Evaluasi Rakornis 2025"
+        assert "Acara kantor W" in " ".join(tren.isi.catatan)

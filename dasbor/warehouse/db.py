@@ -109,10 +109,14 @@ def drop_table(con: Connection, table: str) -> None:
 class Gudang:
     """Queries against one warehouse file; results are memoised per query and parameters."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, induk: Path | None = None) -> None:
+        """Open ``path`` read-only. ``induk`` is the live warehouse the file belongs to when ``path`` is one of its
+        snapshots: the shared files beside it (follow-ups, events) are read from there, so a deck bound to a
+        snapshot, or built with ``--warehouse``, shows that warehouse's register and not the default one."""
         if not path.exists():
             raise FileNotFoundError(f"Gudang data {path} tidak ditemukan.")
         self.path = path
+        self.induk = induk or path
         self._con = connect(path, read_only=True)
         self._memo: dict[str, pl.DataFrame] = {}
 

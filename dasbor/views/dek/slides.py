@@ -24,7 +24,7 @@ def siapkan(dek: store.Dek, warehouse: Path | None = None) -> DekSiap:
     """Render every slide of ``dek``; a slide whose view fails keeps its place with a note."""
     path, snap = gudang_untuk(dek, warehouse)
     siap: list[SlideSiap] = []
-    with Gudang(path) as gudang:
+    with Gudang(path, induk=warehouse or settings.warehouse_path()) as gudang:
         for nomor, slide in enumerate(dek.slide, start=1):
             isi = tampilan.render(gudang, slide.tampilan, slide.param)
             sumber = gudang.query("sumber_tabel", tabel=list(isi.tabel)) if isi.tabel else None

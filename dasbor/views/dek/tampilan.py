@@ -105,9 +105,10 @@ def _kpi(gudang: Gudang, s: Saringan) -> Isi:
     return Isi(f"Ringkasan {s.nama_wilayah} {s.tahun}", ringkas, ("ikm", "ekspor"), kartu=tuple(kartu))
 
 
-def _dengan_peristiwa(fig: go.Figure, s: Saringan) -> tuple[go.Figure, tuple[str, ...]]:
-    """A time chart with the office's events (catatan peristiwa) that concern the view, and their list."""
-    kena = [p for p in peristiwa_simpanan.baca() if p.menyangkut(s.kab, (s.rantai,) if s.rantai else ())]
+def _dengan_peristiwa(gudang: Gudang, fig: go.Figure, s: Saringan) -> tuple[go.Figure, tuple[str, ...]]:
+    """A time chart with the events (catatan peristiwa) of the gudang's own warehouse that concern the view, and
+    their list."""
+    kena = [p for p in peristiwa_simpanan.baca(gudang.induk) if p.menyangkut(s.kab, (s.rantai,) if s.rantai else ())]
     daftar = peristiwa.daftar_teks(fig, kena)
     return peristiwa.tandai(fig, kena), (("Catatan peristiwa: " + "; ".join(daftar),) if daftar else ())
 
@@ -121,7 +122,7 @@ def _tren(gudang: Gudang, s: Saringan) -> Isi:
     if len(jumlah) >= 2:
         ringkas += f", {formats.perubahan_persen(jumlah[-1], jumlah[0])} sejak {tahun[0]}"
     asli = GrafikAsli("bar", tuple(tahun), (("Jumlah IKM", tuple(jumlah)),), "unit")
-    fig, catatan = _dengan_peristiwa(charts.tren_ikm_ekspor(df), s)
+    fig, catatan = _dengan_peristiwa(gudang, charts.tren_ikm_ekspor(df), s)
     return Isi(
         f"Tren IKM dan ekspor, {s.nama_wilayah}", ringkas, ("ikm", "ekspor"), fig=fig, asli=asli, catatan=catatan
     )
@@ -236,7 +237,7 @@ def _halal(gudang: Gudang, s: Saringan) -> Isi:
         (("IKM bersertifikat", tuple(float(v) for v in df["hasil"].to_list())),),
         "IKM",
     )
-    fig, catatan = _dengan_peristiwa(program.halal_per_tahun(df, provinsi=not s.kab), s)
+    fig, catatan = _dengan_peristiwa(gudang, program.halal_per_tahun(df, provinsi=not s.kab), s)
     return Isi(
         f"Sertifikasi halal IKM, {s.nama_wilayah}",
         ringkas,
@@ -362,8 +363,9 @@ def _rujukan(gudang: Gudang, s: Saringan) -> Isi:
 
 def _evaluasi_rakor(gudang: Gudang, s: Saringan) -> Isi:
     """The commitments of the meeting before the latest one (the latest when there is only one), with the value
-    this warehouse measures now for metric indicators."""
-    reg = tindak_lanjut_simpanan.baca()
+    this warehouse measures now for metric indicators. The register is the one beside the gudang's own
+    warehouse (``Gudang.induk``), not the default one."""
+    reg = tindak_lanjut_simpanan.baca(gudang.induk)
     if not reg.rapat:
         return Isi("Evaluasi Rakor lalu", "Belum ada rapat tercatat di halaman Tindak Lanjut.", ())
     rapat = reg.rapat[-2] if len(reg.rapat) > 1 else reg.rapat[-1]
