@@ -67,6 +67,9 @@ def test_pdf_text_is_selectable_and_searchable(salinan_gudang: Path, tmp_path: P
         assert "data per" in teks and f"{nomor}/{total}" in teks, nomor
     assert "Indeks Hilirisasi" in halaman[2]  # a KPI card label is text, not a picture
     assert "Batu bara" in "".join(halaman[4:6])  # an axis label inside a chart is text too
+    peta_halaman = " ".join(halaman[1 + store.DEK_RAKORNIS.index("peta.choropleth")].split())
+    for nama in ("Tanah Laut", "Banjarmasin", "Banjarbaru", "HSU", "Kotabaru", "KI Jorong", "KI Batulicin"):
+        assert nama in peta_halaman, nama  # the map is drawn (not a blank WebGL canvas), its labels text
 
 
 def test_html_is_self_contained(salinan_gudang: Path, tmp_path: Path) -> None:

@@ -164,3 +164,35 @@ def test_per_chain_index_on_the_map_matches_polars(gudang: Fixture) -> None:
     olahan = sawit.filter(~pl.col("kode_hs").str.contains(r"^(151110|151321|120710)"))
     expected = 100 * float(olahan["nilai_usd"].sum()) / float(sawit["nilai_usd"].sum())
     assert abs(sql["indeks_sawit"].item() - expected) < 1e-9
+
+
+def test_printed_map_is_vector_labelled_and_greys_a_kabupaten_without_data(gudang: Fixture) -> None:
+    """The deck's map (PDF, PPTX, cards): one filled SVG path per kabupaten, no WebGL trace, each name and value
+    on the map, the two small kota on leader lines, and a kabupaten with no value grey with a dash."""
+    con = db.connect(gudang.warehouse, read_only=True)
+    try:
+        df = db.run_query(con, "peta_metrik")
+        kawasan = db.run_query(con, "kawasan_profil")
+    finally:
+        con.close()
+    nama = dict(zip(df["kode_bps"].to_list(), df["nama"].to_list(), strict=False))
+    b = batas.muat(nama)
+    assert not b.skema and set(b.label) == set(nama)
+    kosong = "6307"
+    df = df.with_columns(
+        pl.when(pl.col("kode_bps") == kosong).then(None).otherwise(pl.col("jumlah_ikm")).alias("jumlah_ikm")
+    )
+    fig = peta.choropleth_cetak(df, b, "jumlah_ikm", 2025, kawasan=kawasan)
+    jenis = {t.type for t in fig.data}
+    assert jenis == {"scatter"}, "no WebGL map trace: Chromium's print leaves those blank"
+    wilayah = [t for t in fig.data if t.fill == "toself"]
+    assert len(wilayah) == 13
+    abu = [t for t in wilayah if t.fillcolor == peta.WARNA_TANPA_DATA]
+    assert len(abu) == 1 and nama[kosong] in abu[0].hovertext
+    teks = {a.text.split("<br>")[0]: a for a in fig.layout.annotations if "<br>" in a.text}
+    assert set(teks) == {peta.nama_singkat(n) for n in nama.values()}
+    assert teks["HST"].text.endswith("<b>–</b>")
+    nilai = df.filter((pl.col("tahun") == 2025) & (pl.col("kode_bps") == "6301"))["jumlah_ikm"][0]
+    assert peta.METRIK["jumlah_ikm"].fmt(nilai).removesuffix(" unit") in teks["Tanah Laut"].text
+    assert {k for k, a in teks.items() if a.showarrow} == {"Banjarmasin", "Banjarbaru"}
+    assert set([t for t in fig.data if t.mode == "markers+text"][0].text) == {"KI Jorong", "KI Batulicin"}

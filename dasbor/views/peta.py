@@ -8,12 +8,14 @@ and the legend.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import plotly.graph_objects as go
 import polars as pl
+from plotly.colors import sample_colorscale
 
 from dasbor.views import formats
 from dasbor.views.charts import FONT
@@ -292,6 +294,193 @@ def choropleth(
             ],
             margin={"b": 70},
         )
+    return fig
+
+
+WARNA_TANPA_DATA = "#d1d5db"
+"""Fill of a kabupaten with no value for the metric: grey, so it reads as "no data", never as a hole or as 0."""
+
+
+def _cincin(geometri: Mapping[str, Any]) -> list[list[list[float]]]:
+    """Every ring of a (Multi)Polygon; holes are drawn over by whatever lies inside them (a kota inside its
+    kabupaten), so they need no special case."""
+    if geometri["type"] == "Polygon":
+        return list(geometri["coordinates"])
+    return [cincin for bagian in geometri["coordinates"] for cincin in bagian]
+
+
+def _luas(cincin: list[list[float]]) -> float:
+    return abs(sum(x0 * y1 - x1 * y0 for (x0, y0, *_), (x1, y1, *_) in itertools.pairwise(cincin))) / 2
+
+
+def _warna_teks(isi: str) -> str:
+    """Dark text on light fills, white on dark ones (by the fill's luminance), readable on a projector."""
+    r, g, b = (
+        (int(v) for v in isi.removeprefix("rgb(").removesuffix(")").split(","))
+        if isi.startswith("rgb(")
+        else (int(isi[i : i + 2], 16) for i in (1, 3, 5))
+    )
+    return "#1f2937" if 0.299 * r + 0.587 * g + 0.114 * b > 150 else "white"
+
+
+BAGIAN_KECIL = 0.02
+"""A kabupaten under 2 % of the province's area (Kota Banjarmasin, Kota Banjarbaru) is labelled beside the map
+with a leader line: its name would not fit inside it."""
+
+
+def nama_singkat(nama: str) -> str:
+    """The name as printed on a map: the usual local short forms ("Hulu Sungai Selatan" -> "HSS", "Barito
+    Kuala" -> "Batola"), without "Kota" (a kota is told apart by its size and its leader line)."""
+    if nama == "Barito Kuala":
+        return "Batola"
+    if nama.startswith("Hulu Sungai "):
+        return "HS" + nama.removeprefix("Hulu Sungai ")[:1]
+    return nama.removeprefix("Kota ")
+
+
+def _label_peta(fig: go.Figure, label: Mapping[str, tuple[float, float, str, str]], kecil: set[str]) -> None:
+    """Name and value on each kabupaten; the small ones in a column left of the map, spread apart so their two
+    lines never overlap, each with a line to its own label point."""
+    for kode, (x, y, teks, warna) in label.items():
+        if kode not in kecil:
+            fig.add_annotation(x=x, y=y, text=teks, showarrow=False, font={"size": 12, "color": warna})
+    if not kecil:
+        return
+    kiri = min(x for x, *_ in label.values()) - 0.35
+    tinggi_sebelumnya: float | None = None
+    for kode in sorted(kecil, key=lambda k: -label[k][1]):
+        x, y, teks, _ = label[kode]
+        ty = y if tinggi_sebelumnya is None else min(y, tinggi_sebelumnya - 0.3)
+        tinggi_sebelumnya = ty
+        fig.add_annotation(
+            x=x,
+            y=y,
+            ax=kiri,
+            ay=ty,
+            axref="x",
+            ayref="y",
+            text=teks,
+            showarrow=True,
+            arrowhead=0,
+            arrowwidth=1,
+            arrowcolor="#6b7280",
+            xanchor="right",
+            font={"size": 12, "color": "#1f2937"},
+        )
+
+
+def choropleth_cetak(
+    df: pl.DataFrame,
+    batas: Batas,
+    metrik_kolom: str,
+    tahun: int,
+    *,
+    kawasan: pl.DataFrame | None = None,
+    tinggi: int = 620,
+) -> go.Figure:
+    """The boundary map for decks, PDF, PPTX and share cards: every kabupaten a filled SVG path on plain axes,
+    labelled with its name and value, the estates as red diamonds, a colour bar; no WebGL and no tiles.
+
+    Why not the page's MapLibre map: a printed page has no hover, so names and values must be on the map, and
+    MapLibre text needs glyphs from the internet; WebGL canvases also come out blank in Chromium's print, and
+    vectors stay sharp at any zoom of the PDF. Longitude and latitude are used as x and y with equal scales:
+    at 1-4 degrees south the distortion is under 0.3 %. A kabupaten with no value is grey with a dash. Schematic
+    boundaries keep the tile map."""
+    if batas.skema:
+        return choropleth(df, batas, metrik_kolom, tahun, kawasan=kawasan, animasi=False, tinggi=tinggi)
+    metrik = METRIK[metrik_kolom]
+    semua = [v for v in df[metrik.kolom].to_list() if v is not None]
+    zmin, zmax = min(semua, default=0.0), max(semua, default=1.0)
+    kini = {r["kode_bps"]: r for r in df.filter(pl.col("tahun") == tahun).iter_rows(named=True)}
+    luas = {
+        f["properties"]["kode_bps"]: sum(_luas(c) for c in _cincin(f["geometry"])) for f in batas.geojson["features"]
+    }
+    total = sum(luas.values()) or 1.0
+    fig = go.Figure()
+    label: dict[str, tuple[float, float, str, str]] = {}
+    # Largest first, so a kota inside a kabupaten (and over its hole) is drawn on top of it.
+    for f in sorted(batas.geojson["features"], key=lambda f: -luas[f["properties"]["kode_bps"]]):
+        kode = f["properties"]["kode_bps"]
+        baris = kini.get(kode, {})
+        nilai = baris.get(metrik.kolom)
+        posisi = (nilai - zmin) / (zmax - zmin) if nilai is not None and zmax > zmin else 1.0
+        isi = WARNA_TANPA_DATA if nilai is None else sample_colorscale(WARNA_SKALA, [posisi])[0]
+        xs: list[float | None] = []
+        ys: list[float | None] = []
+        for cincin in _cincin(f["geometry"]):
+            xs += [float(p[0]) for p in cincin] + [None]
+            ys += [float(p[1]) for p in cincin] + [None]
+        nama = str(baris.get("nama") or f["properties"].get("nama", kode))
+        fig.add_trace(
+            go.Scatter(
+                x=xs,
+                y=ys,
+                mode="lines",
+                fill="toself",
+                fillcolor=isi,
+                line={"color": "white", "width": 1.2},
+                hoverinfo="text",
+                hovertext=f"<b>{nama}</b><br>{metrik.label}: {metrik.fmt(nilai)}",
+                showlegend=False,
+            )
+        )
+        if kode in batas.label:
+            angka = metrik.fmt(nilai).removesuffix(" unit").removesuffix(" orang") if nilai is not None else "–"
+            label[kode] = (*batas.label[kode], f"{nama_singkat(nama)}<br><b>{angka}</b>", _warna_teks(isi))
+    _label_peta(fig, label, {k for k in label if luas[k] / total < BAGIAN_KECIL})
+    if any(kini.get(k, {}).get(metrik.kolom) is None for k in luas):
+        fig.add_annotation(
+            text="Abu-abu (–): tanpa data tahun ini",
+            xref="paper",
+            yref="paper",
+            x=0,
+            y=0,
+            xanchor="left",
+            yanchor="bottom",
+            showarrow=False,
+            font={"size": 12, "color": "#4b5563"},
+        )
+    fig.add_trace(
+        go.Scatter(
+            x=[None],
+            y=[None],
+            mode="markers",
+            marker={
+                "colorscale": WARNA_SKALA,
+                "cmin": zmin,
+                "cmax": zmax,
+                "showscale": True,
+                "colorbar": _colorbar(metrik),
+            },
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    )
+    if kawasan is not None and kawasan.height:
+        fig.add_trace(
+            go.Scatter(
+                x=kawasan["lon"].to_list(),
+                y=kawasan["lat"].to_list(),
+                mode="markers+text",
+                marker={"size": 16, "color": "#dc2626", "symbol": "diamond", "line": {"color": "white", "width": 2}},
+                text=[str(n).replace("Kawasan Industri", "KI") for n in kawasan["nama"].to_list()],
+                textposition="middle right",
+                textfont={"size": 12, "color": "#991b1b"},
+                hovertext=_kartu_kawasan(kawasan),
+                hoverinfo="text",
+                showlegend=False,
+            )
+        )
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=1)
+    fig.update_layout(
+        height=tinggi,
+        margin={"l": 0, "r": 0, "t": 10, "b": 0},
+        font=FONT,
+        separators=",.",
+        plot_bgcolor="white",
+        hoverlabel={"font_size": 16},
+    )
     return fig
 
 

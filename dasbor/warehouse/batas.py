@@ -19,6 +19,9 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
+from shapely.geometry.base import BaseGeometry
+from shapely.ops import polylabel
+
 from dasbor.warehouse import settings
 from dasbor.warehouse.impor import geo_baca
 
@@ -75,6 +78,9 @@ class Batas:
     skema: bool
     atribusi: str
     pesan: tuple[str, ...] = field(default_factory=tuple)
+    label: dict[str, tuple[float, float]] = field(default_factory=dict)
+    """Where a kabupaten's name goes on a printed map (lon, lat): the pole of inaccessibility of its largest
+    part, the point deepest inside it, so a label sits well inside even a long or hollow shape."""
 
     @cached_property
     def sidik(self) -> bytes:
@@ -139,6 +145,12 @@ def _cadangan(nama: dict[str, str], pesan: str) -> Batas:
     return Batas(cadangan.geojson, True, cadangan.atribusi, (pesan,))
 
 
+def _titik_label(geometri: BaseGeometry) -> tuple[float, float]:
+    terbesar = max(getattr(geometri, "geoms", [geometri]), key=lambda g: g.area)
+    titik = polylabel(terbesar, tolerance=0.005)
+    return round(float(titik.x), 4), round(float(titik.y), 4)
+
+
 @lru_cache(maxsize=4)
 def _muat(path_str: str, mtime: float, nama_items: tuple[tuple[str, str], ...], atribusi: str) -> Batas:
     nama = dict(nama_items)
@@ -164,10 +176,11 @@ def _muat(path_str: str, mtime: float, nama_items: tuple[tuple[str, str], ...], 
     geo = json.loads(gdf[["kode_bps", "nama", "geometry"]].to_json(drop_id=True))
     for fitur in geo["features"]:
         fitur["id"] = fitur["properties"]["kode_bps"]
+    label = {kode: _titik_label(g) for kode, g in zip(gdf["kode_bps"], gdf.geometry, strict=True)}
     if not atribusi:
         bawaan = path == settings.batas_bawaan_path()
         atribusi = settings.ATRIBUSI_BAWAAN if bawaan else f"Batas administrasi: {path.name}"
-    return Batas(geo, skema=False, atribusi=atribusi)
+    return Batas(geo, skema=False, atribusi=atribusi, label=label)
 
 
 def muat(nama: dict[str, str]) -> Batas:

@@ -279,7 +279,7 @@ def _peta(gudang: Gudang, s: Saringan) -> Isi:
         f"Peta Indeks Hilirisasi tanpa batu bara, {s.tahun}",
         f"{ringkas}. {batas_peta.atribusi}",
         ("ekspor", "kawasan"),
-        fig=peta.choropleth(df, batas_peta, kolom, s.tahun, kawasan=gudang.query("kawasan_profil"), animasi=False),
+        fig=peta.choropleth_cetak(df, batas_peta, kolom, s.tahun, kawasan=gudang.query("kawasan_profil")),
     )
 
 
