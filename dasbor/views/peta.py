@@ -22,6 +22,8 @@ from dasbor.views.charts import FONT
 from dasbor.warehouse.batas import TILE, Batas
 
 WARNA_SKALA = "Blues"
+WARNA_TANPA_DATA = "#d1d5db"
+"""Fill of a kabupaten with no value for the metric: grey, so it reads as "no data", never as a hole or as 0."""
 
 
 @dataclass(frozen=True)
@@ -139,6 +141,24 @@ def _jejak(df: pl.DataFrame, batas: Batas, metrik: Metrik, rentang: tuple[float,
     )
 
 
+def _tanpa_data(df: pl.DataFrame, batas: Batas, metrik: Metrik) -> go.Choroplethmap:
+    """The kabupaten with no value this year, in grey: without it they would be holes in the map, read as
+    missing land or as zero. Always present (possibly empty) so an animation frame can update it."""
+    kosong = df.filter(pl.col(metrik.kolom).is_null())
+    kode = kosong["kode_bps"].to_list()
+    return go.Choroplethmap(
+        geojson=batas.geojson,
+        locations=kode,
+        z=[0] * len(kode),
+        customdata=kode,
+        hovertext=[f"<b>{n}</b><br>{metrik.label}: tanpa data" for n in kosong["nama"].to_list()],
+        hoverinfo="text",
+        colorscale=[[0, WARNA_TANPA_DATA], [1, WARNA_TANPA_DATA]],
+        showscale=False,
+        marker={"line": {"color": "white", "width": 1.5}, "opacity": 0.9},
+    )
+
+
 def _kartu_kawasan(kawasan: pl.DataFrame) -> list[str]:
     return [
         f"<b>{r['nama']}</b><br>Luas rencana: {formats.angka(r['luas_rencana_ha'])} ha"
@@ -245,14 +265,20 @@ def choropleth(
         def jejak(d: pl.DataFrame) -> go.Heatmap | go.Choroplethmap:
             return _jejak(d, batas, metrik, rentang)
 
-    fig = go.Figure(jejak(df.filter(pl.col("tahun") == tahun)))
+    def bingkai(d: pl.DataFrame) -> list[go.Heatmap | go.Choroplethmap]:
+        """The traces a year changes: the values, and (real boundaries) the grey kabupaten without one."""
+        return [jejak(d)] if batas.skema else [jejak(d), _tanpa_data(d, batas, metrik)]
+
+    awal = bingkai(df.filter(pl.col("tahun") == tahun))
+    fig = go.Figure(awal)
     if batas.skema:
         _skema_tata(fig, kawasan, tinggi)
     else:
         _peta_tata(fig, batas, kawasan, titik, tinggi)
     if animasi and len(tahun_ada) > 1:
         fig.frames = [
-            go.Frame(data=[jejak(df.filter(pl.col("tahun") == t))], name=str(t), traces=[0]) for t in tahun_ada
+            go.Frame(data=bingkai(df.filter(pl.col("tahun") == t)), name=str(t), traces=list(range(len(awal))))
+            for t in tahun_ada
         ]
         fig.update_layout(
             sliders=[
@@ -295,10 +321,6 @@ def choropleth(
             margin={"b": 70},
         )
     return fig
-
-
-WARNA_TANPA_DATA = "#d1d5db"
-"""Fill of a kabupaten with no value for the metric: grey, so it reads as "no data", never as a hole or as 0."""
 
 
 def _cincin(geometri: Mapping[str, Any]) -> list[list[list[float]]]:
@@ -485,17 +507,21 @@ def choropleth_cetak(
 
 
 def peringkat(df: pl.DataFrame, metrik: Metrik, sorot: str | None) -> go.Figure:
-    """The kabupaten ranked by the metric, the selected one highlighted: the map's side chart."""
+    """The kabupaten ranked by the metric, the selected one highlighted: the map's side chart.
+
+    It sits in a narrow column beside the map, so names are the short local forms (HSU, Batola, Banjarmasin)
+    and values drop the unit the title already gives ("13.812", not "13.812 unit"): the longest value then fits
+    beside the longest bar at 1280 px instead of being cut off. The hover card keeps the full name and unit."""
     data = df.filter(pl.col(metrik.kolom).is_not_null()).sort(metrik.kolom, descending=True)
     nilai = data[metrik.kolom].to_list()
     warna = ["#dc2626" if k == sorot else "#0b5d8c" for k in data["kode_bps"].to_list()]
     fig = go.Figure(
         go.Bar(
-            y=data["nama"].to_list(),
+            y=[nama_singkat(n) for n in data["nama"].to_list()],
             x=nilai,
             orientation="h",
             marker_color=warna,
-            text=[metrik.fmt(v) for v in nilai],
+            text=[metrik.fmt(v).removesuffix(" unit").removesuffix(" orang") for v in nilai],
             textposition="outside",
             cliponaxis=False,
             hoverinfo="text",
