@@ -10,7 +10,7 @@ from pathlib import Path
 import polars as pl
 from streamlit.testing.v1 import AppTest
 
-from dasbor.views import formats
+from dasbor.views import formats, palette, program
 from tests.aplikasi import kueri
 from tests.conftest import Fixture
 
@@ -64,3 +64,11 @@ def test_program_page_draws_every_section(gudang: Fixture) -> None:
     persen = kueri(gudang, "halal_pangan", kab=["6310"]).filter(pl.col("tahun") == 2025)["persen_halal"].item()
     assert {m.label: m.value for m in at.metric}["IKM pangan bersertifikat halal"] == formats.persen(persen)
     assert any("pendidikan tenaga kerja" in i.value for i in at.info)
+
+
+def test_target_chart_draws_the_latest_year_darkest_in_the_house_colour(gudang: Fixture) -> None:
+    fig = program.target_capaian(kueri(gudang, "target_capaian"))
+    warna = {t.name: t.marker.color for t in fig.data}
+    terbaru = max(warna)
+    assert warna[terbaru] == palette.WARNA_UTAMA
+    assert all(w in palette.WARNA_TAHUN_LALU for n, w in warna.items() if n != terbaru)

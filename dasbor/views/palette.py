@@ -52,3 +52,14 @@ WARNA_UTAMA = "#0b5d8c"
 """The accent of single-series charts (IKM counts, totals)."""
 WARNA_KEDUA = "#c2410c"
 """The second series when two are compared (exports beside IKM)."""
+
+WARNA_TAHUN_LALU: tuple[str, ...] = ("#8fb3cc", "#c7d6e2", "#e2e8f0")
+"""Earlier years beside the latest one, fading with age: the latest year is always :data:`WARNA_UTAMA`."""
+
+
+def warna_tahun(tahun: list[int]) -> dict[int, str]:
+    """A colour per year for charts that compare years: the latest in the accent colour, the ones before it
+    lighter and lighter, so "now" is the darkest bar in every such chart."""
+    urut = sorted(set(tahun), reverse=True)
+    lalu = WARNA_TAHUN_LALU
+    return {t: WARNA_UTAMA if i == 0 else lalu[min(i - 1, len(lalu) - 1)] for i, t in enumerate(urut)}

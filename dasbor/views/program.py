@@ -8,7 +8,7 @@ import datetime as dt
 import plotly.graph_objects as go
 import polars as pl
 
-from dasbor.views import formats
+from dasbor.views import formats, palette
 from dasbor.views.charts import base_layout
 from dasbor.views.palette import WARNA_KEDUA, WARNA_TAHAP, WARNA_UTAMA
 
@@ -182,7 +182,8 @@ def target_capaian(df: pl.DataFrame) -> go.Figure:
         (100 * pl.col("capaian") / pl.col("nilai_target")).alias("persen")
     )
     fig = go.Figure()
-    for tahun in sorted(set(data["tahun"].to_list())):
+    warna = palette.warna_tahun(data["tahun"].to_list())
+    for tahun in sorted(warna):
         bagian = data.filter(pl.col("tahun") == tahun)
         fig.add_trace(
             go.Bar(
@@ -190,6 +191,7 @@ def target_capaian(df: pl.DataFrame) -> go.Figure:
                 x=bagian["persen"].to_list(),
                 orientation="h",
                 name=str(tahun),
+                marker_color=warna[tahun],
                 text=[formats.persen(v) for v in bagian["persen"].to_list()],
                 textposition="outside",
                 cliponaxis=False,
