@@ -195,11 +195,12 @@ def test_printed_map_is_vector_labelled_and_greys_a_kabupaten_without_data(gudan
     nilai = df.filter((pl.col("tahun") == 2025) & (pl.col("kode_bps") == "6301"))["jumlah_ikm"][0]
     assert peta.METRIK["jumlah_ikm"].fmt(nilai).removesuffix(" unit") in teks["Tanah Laut"].text
     assert {k for k, a in teks.items() if a.showarrow} == {"Banjarmasin", "Banjarbaru"}
-    assert set([t for t in fig.data if t.mode == "markers+text"][0].text) == {"KI Jorong", "KI Batulicin"}
+    assert set(next(t for t in fig.data if t.mode == "markers+text").text) == {"KI Jorong", "KI Batulicin"}
     halaman = peta.choropleth(df, b, "jumlah_ikm", 2025, kawasan=kawasan)
     assert [t.type for t in halaman.data[:2]] == ["choroplethmap", "choroplethmap"]
     assert list(halaman.data[1].locations) == [kosong], "the page map greys it too: no hole"
-    assert kosong not in list(halaman.data[0].locations) or halaman.data[0].z[
-        list(halaman.data[0].locations).index(kosong)
-    ] is None
+    assert (
+        kosong not in list(halaman.data[0].locations)
+        or halaman.data[0].z[list(halaman.data[0].locations).index(kosong)] is None
+    )
     assert all(list(f.traces) == [0, 1] for f in halaman.frames)
