@@ -96,26 +96,43 @@ def tandai(fig: go.Figure, daftar: Sequence[Peristiwa]) -> go.Figure:
     if not letak:
         return fig
     salinan = go.Figure(fig)
-    subplot = salinan._grid_ref is not None  # plotly has no public test for a make_subplots figure
-    for nomor, (p, x) in enumerate(letak, start=1):
-        garis: dict[str, Any] = {"line_dash": "dot", "line_color": WARNA, "line_width": 2, "opacity": 0.9}
-        if subplot:
-            salinan.add_vline(x=x, row="all", col="all", **garis)
-        else:
-            salinan.add_vline(x=x, **garis)
-        salinan.add_annotation(
-            x=x,
-            y=0.0 if subplot else 1.0,  # a subplot's top holds its panel title: number on the bottom panel
-            xref="x",
-            yref="paper",
-            text=f"<b>{nomor}</b>",
-            showarrow=False,
-            yanchor="bottom" if subplot else "top",  # inside the plot: the legend sits just above it
-            font={"color": "white", "size": 13},
-            bgcolor=WARNA,
-            borderpad=2,
-            hovertext=html.escape(f"{label_tanggal(p)}: {p.judul}"),  # plotly reads tags in text: typed text stays text
+    grid = salinan._grid_ref  # plotly has no public test for a make_subplots figure
+    sumbu = [(s.trace_kwargs["xaxis"], s.trace_kwargs["yaxis"]) for b in grid for sel in b for s in sel] if grid else []
+    garis: list[dict[str, Any]] = []
+    nomor: list[dict[str, Any]] = []
+    for urut, (p, x) in enumerate(letak, start=1):
+        garis += [
+            {
+                "type": "line",
+                "xref": xref,
+                "yref": f"{yref} domain",
+                "x0": x,
+                "x1": x,
+                "y0": 0,
+                "y1": 1,
+                "line": {"dash": "dot", "color": WARNA, "width": 2},
+                "opacity": 0.9,
+            }
+            for xref, yref in (sumbu or [("x", "y")])
+        ]
+        nomor.append(
+            {
+                "x": x,
+                "y": 0.0 if grid else 1.0,  # a subplot's top holds its panel title: number on the bottom panel
+                "xref": "x",
+                "yref": "paper",
+                "text": f"<b>{urut}</b>",
+                "showarrow": False,
+                "yanchor": "bottom" if grid else "top",  # inside the plot: the legend sits just above it
+                "font": {"color": "white", "size": 13},
+                "bgcolor": WARNA,
+                "borderpad": 2,
+                # plotly reads tags in text: typed text stays text
+                "hovertext": html.escape(f"{label_tanggal(p)}: {p.judul}"),
+            }
         )
+    # Set once: plotly re-validates every shape and annotation at each add_vline/add_annotation.
+    salinan.update_layout(shapes=[*salinan.layout.shapes, *garis], annotations=[*salinan.layout.annotations, *nomor])
     return salinan
 
 

@@ -360,35 +360,41 @@ def nama_singkat(nama: str) -> str:
     return nama.removeprefix("Kota ")
 
 
-def _label_peta(fig: go.Figure, label: Mapping[str, tuple[float, float, str, str]], kecil: set[str]) -> None:
+def _label_peta(label: Mapping[str, tuple[float, float, str, str]], kecil: set[str]) -> list[dict[str, Any]]:
     """Name and value on each kabupaten; the small ones in a column left of the map, spread apart so their two
-    lines never overlap, each with a line to its own label point."""
-    for kode, (x, y, teks, warna) in label.items():
-        if kode not in kecil:
-            fig.add_annotation(x=x, y=y, text=teks, showarrow=False, font={"size": 12, "color": warna})
+    lines never overlap, each with a line to its own label point. Returned as layout annotations, set at once
+    (plotly re-validates every annotation on each ``add_annotation``)."""
+    catatan: list[dict[str, Any]] = [
+        {"x": x, "y": y, "text": teks, "showarrow": False, "font": {"size": 12, "color": warna}}
+        for kode, (x, y, teks, warna) in label.items()
+        if kode not in kecil
+    ]
     if not kecil:
-        return
+        return catatan
     kiri = min(x for x, *_ in label.values()) - 0.35
     tinggi_sebelumnya: float | None = None
     for kode in sorted(kecil, key=lambda k: -label[k][1]):
         x, y, teks, _ = label[kode]
         ty = y if tinggi_sebelumnya is None else min(y, tinggi_sebelumnya - 0.3)
         tinggi_sebelumnya = ty
-        fig.add_annotation(
-            x=x,
-            y=y,
-            ax=kiri,
-            ay=ty,
-            axref="x",
-            ayref="y",
-            text=teks,
-            showarrow=True,
-            arrowhead=0,
-            arrowwidth=1,
-            arrowcolor="#6b7280",
-            xanchor="right",
-            font={"size": 12, "color": "#1f2937"},
+        catatan.append(
+            {
+                "x": x,
+                "y": y,
+                "ax": kiri,
+                "ay": ty,
+                "axref": "x",
+                "ayref": "y",
+                "text": teks,
+                "showarrow": True,
+                "arrowhead": 0,
+                "arrowwidth": 1,
+                "arrowcolor": "#6b7280",
+                "xanchor": "right",
+                "font": {"size": 12, "color": "#1f2937"},
+            }
         )
+    return catatan
 
 
 def choropleth_cetak(
@@ -418,7 +424,7 @@ def choropleth_cetak(
         f["properties"]["kode_bps"]: sum(_luas(c) for c in _cincin(f["geometry"])) for f in batas.geojson["features"]
     }
     total = sum(luas.values()) or 1.0
-    fig = go.Figure()
+    jejak: list[dict[str, Any]] = []
     label: dict[str, tuple[float, float, str, str]] = {}
     # Largest first, so a kota inside a kabupaten (and over its hole) is drawn on top of it.
     for f in sorted(batas.geojson["features"], key=lambda f: -luas[f["properties"]["kode_bps"]]):
@@ -433,77 +439,71 @@ def choropleth_cetak(
             xs += [float(p[0]) for p in cincin] + [None]
             ys += [float(p[1]) for p in cincin] + [None]
         nama = str(baris.get("nama") or f["properties"].get("nama", kode))
-        fig.add_trace(
-            go.Scatter(
-                x=xs,
-                y=ys,
-                mode="lines",
-                fill="toself",
-                fillcolor=isi,
-                line={"color": "white", "width": 1.2},
-                hoverinfo="text",
-                hovertext=f"<b>{nama}</b><br>{metrik.label}: {metrik.fmt(nilai)}",
-                showlegend=False,
-            )
+        jejak.append(
+            {
+                "type": "scatter",
+                "x": xs,
+                "y": ys,
+                "mode": "lines",
+                "fill": "toself",
+                "fillcolor": isi,
+                "line": {"color": "white", "width": 1.2},
+                "hoverinfo": "text",
+                "hovertext": f"<b>{nama}</b><br>{metrik.label}: {metrik.fmt(nilai)}",
+                "showlegend": False,
+            }
         )
         if kode in batas.label:
             angka = metrik.fmt(nilai).removesuffix(" unit").removesuffix(" orang") if nilai is not None else "–"
             label[kode] = (*batas.label[kode], f"{nama_singkat(nama)}<br><b>{angka}</b>", _warna_teks(isi))
-    _label_peta(fig, label, {k for k in label if luas[k] / total < BAGIAN_KECIL})
+    catatan = _label_peta(label, {k for k in label if luas[k] / total < BAGIAN_KECIL})
     if any(kini.get(k, {}).get(metrik.kolom) is None for k in luas):
-        fig.add_annotation(
-            text="Abu-abu (–): tanpa data tahun ini",
-            xref="paper",
-            yref="paper",
-            x=0,
-            y=0,
-            xanchor="left",
-            yanchor="bottom",
-            showarrow=False,
-            font={"size": 12, "color": "#4b5563"},
+        catatan.append(
+            {
+                "text": "Abu-abu (–): tanpa data tahun ini",
+                "xref": "paper",
+                "yref": "paper",
+                "x": 0,
+                "y": 0,
+                "xanchor": "left",
+                "yanchor": "bottom",
+                "showarrow": False,
+                "font": {"size": 12, "color": "#4b5563"},
+            }
         )
-    fig.add_trace(
-        go.Scatter(
-            x=[None],
-            y=[None],
-            mode="markers",
-            marker={
-                "colorscale": WARNA_SKALA,
-                "cmin": zmin,
-                "cmax": zmax,
-                "showscale": True,
-                "colorbar": _colorbar(metrik),
-            },
-            hoverinfo="skip",
-            showlegend=False,
-        )
-    )
+    skala = {"colorscale": WARNA_SKALA, "cmin": zmin, "cmax": zmax, "showscale": True, "colorbar": _colorbar(metrik)}
+    jejak.append({"type": "scatter", "x": [None], "y": [None], "mode": "markers", "marker": skala, "hoverinfo": "skip"})
     if kawasan is not None and kawasan.height:
-        fig.add_trace(
-            go.Scatter(
-                x=kawasan["lon"].to_list(),
-                y=kawasan["lat"].to_list(),
-                mode="markers+text",
-                marker={"size": 16, "color": "#dc2626", "symbol": "diamond", "line": {"color": "white", "width": 2}},
-                text=[str(n).replace("Kawasan Industri", "KI") for n in kawasan["nama"].to_list()],
-                textposition="middle right",
-                textfont={"size": 12, "color": "#991b1b"},
-                hovertext=_kartu_kawasan(kawasan),
-                hoverinfo="text",
-                showlegend=False,
-            )
+        jejak.append(
+            {
+                "type": "scatter",
+                "x": kawasan["lon"].to_list(),
+                "y": kawasan["lat"].to_list(),
+                "mode": "markers+text",
+                "marker": {"size": 16, "color": "#dc2626", "symbol": "diamond", "line": {"color": "white", "width": 2}},
+                "text": [str(n).replace("Kawasan Industri", "KI") for n in kawasan["nama"].to_list()],
+                "textposition": "middle right",
+                "textfont": {"size": 12, "color": "#991b1b"},
+                "hovertext": _kartu_kawasan(kawasan),
+                "hoverinfo": "text",
+            }
         )
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=1)
-    fig.update_layout(
-        height=tinggi,
-        margin={"l": 0, "r": 0, "t": 10, "b": 0},
-        font=FONT,
-        separators=",.",
-        plot_bgcolor="white",
-        hoverlabel={"font_size": 16},
+    # One constructor call: plotly validates the figure once instead of at every add_trace/add_annotation.
+    return go.Figure(
+        data=jejak,
+        layout={
+            "annotations": catatan,
+            "xaxis": {"visible": False},
+            "yaxis": {"visible": False, "scaleanchor": "x", "scaleratio": 1},
+            "height": tinggi,
+            "margin": {"l": 0, "r": 0, "t": 10, "b": 0},
+            "font": FONT,
+            "separators": ",.",
+            "plot_bgcolor": "white",
+            "hoverlabel": {"font_size": 16},
+            "showlegend": False,
+        },
     )
-    return fig
 
 
 def peringkat(df: pl.DataFrame, metrik: Metrik, sorot: str | None) -> go.Figure:

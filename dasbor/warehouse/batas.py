@@ -6,7 +6,8 @@ The repository ships a simplified BPS 2020 file (``data/batas/``, CC BY-IGO, der
 overrides it. Why a fallback: a missing or broken configured file must still give a meeting a map.
 Why matching by code *or* name: offices receive shapefiles with
 BPS codes, Kemendagri codes, or only names spelt the local way ("Kota Baru", "Banjar Baru", "Kab. Tala").
-geopandas is imported here only.
+geopandas is used (through the import reader) only for an office's own file; the shipped file is plain
+GeoJSON.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
+from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import polylabel
 
@@ -151,36 +153,50 @@ def _titik_label(geometri: BaseGeometry) -> tuple[float, float]:
     return round(float(titik.x), 4), round(float(titik.y), 4)
 
 
+def _fitur_kantor(path: Path, nama: dict[str, str]) -> list[dict[str, Any]]:
+    """An office's boundary file through the import reader, simplified for the browser as one coverage (a shared
+    border is simplified once, so neighbours keep it with no gap or sliver)."""
+    hasil = geo_baca.baca_kabupaten(path)
+    gdf = hasil.gdf[hasil.gdf["kode_bps"].isin(list(nama))].reset_index(drop=True)
+    gdf["geometry"] = gdf.geometry.simplify_coverage(SIMPLIFY_DERAJAT)
+    fitur: list[dict[str, Any]] = json.loads(gdf[["kode_bps", "geometry"]].to_json(drop_id=True))["features"]
+    return fitur
+
+
+def _fitur_bawaan(path: Path) -> list[dict[str, Any]]:
+    """The shipped file is our own derived GeoJSON (EPSG:4326, one feature per kabupaten keyed by ``kode_bps``,
+    already simplified): read as JSON, without loading geopandas, which is most of a command-line map's cost."""
+    fitur: list[dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))["features"]
+    return fitur
+
+
 @lru_cache(maxsize=4)
 def _muat(path_str: str, mtime: float, nama_items: tuple[tuple[str, str], ...], atribusi: str) -> Batas:
     nama = dict(nama_items)
     path = Path(path_str)
+    bawaan = path == settings.batas_bawaan_path()
     try:
-        hasil = geo_baca.baca_kabupaten(path)
+        semua = _fitur_bawaan(path) if bawaan else _fitur_kantor(path, nama)
     except geo_baca.BatasTidakSah as exc:
         return _cadangan(
             nama, f"Berkas batas wilayah {path.name} tidak dipakai: {exc.alasan}. Ditampilkan peta skematik."
         )
-    gdf = hasil.gdf[hasil.gdf["kode_bps"].isin(list(nama))].reset_index(drop=True)
-    hilang = [nama[k] for k in nama if k not in set(gdf["kode_bps"])]
+    fitur = [f for f in semua if f["properties"]["kode_bps"] in nama]
+    hilang = [nama[k] for k in nama if k not in {f["properties"]["kode_bps"] for f in fitur}]
     if hilang:
         return _cadangan(
             nama,
             f"{', '.join(hilang)} tidak ditemukan di file batas wilayah {path.name} (dicocokkan dengan kode BPS, "
             "kode Kemendagri atau nama); ditampilkan peta skematik.",
         )
-    if path != settings.batas_bawaan_path():
-        # One coverage: a shared border is simplified once, so neighbours keep it with no gap or sliver.
-        gdf["geometry"] = gdf.geometry.simplify_coverage(SIMPLIFY_DERAJAT)
-    gdf["nama"] = [nama[k] for k in gdf["kode_bps"]]
-    geo = json.loads(gdf[["kode_bps", "nama", "geometry"]].to_json(drop_id=True))
-    for fitur in geo["features"]:
-        fitur["id"] = fitur["properties"]["kode_bps"]
-    label = {kode: _titik_label(g) for kode, g in zip(gdf["kode_bps"], gdf.geometry, strict=True)}
+    for f in fitur:
+        kode = f["properties"]["kode_bps"]
+        f["properties"] = {"kode_bps": kode, "nama": nama[kode]}
+        f["id"] = kode
+    label = {f["id"]: _titik_label(shape(f["geometry"])) for f in fitur}
     if not atribusi:
-        bawaan = path == settings.batas_bawaan_path()
         atribusi = settings.ATRIBUSI_BAWAAN if bawaan else f"Batas administrasi: {path.name}"
-    return Batas(geo, skema=False, atribusi=atribusi, label=label)
+    return Batas({"type": "FeatureCollection", "features": fitur}, skema=False, atribusi=atribusi, label=label)
 
 
 def muat(nama: dict[str, str]) -> Batas:
