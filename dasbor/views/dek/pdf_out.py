@@ -6,11 +6,12 @@ cards, notes, footer (source, "data per", snapshot, slide counter) and the "DATA
 cannot drift from it; plotly draws its charts as SVG, which Chromium prints as vector paths with real text
 (selectable, searchable); one Chromium process prints the whole deck, instead of one export per chart; and it
 needs nothing new: kaleido already drives the same system Chromium (``/usr/bin/chromium``). Map slides drawn
-with MapLibre (WebGL) are the one exception: they print as a picture of the map inside the vector page.
+with MapLibre (WebGL) would print blank, which is why the deck's map is
+:func:`dasbor.views.peta.choropleth_cetak`, drawn as SVG paths.
 
-Measured on the default 10-slide Rakornis deck (sample warehouse, loaded 2-core machine): the Pillow picture
-PDF took 11.7-25.8 s and 1.9 MB with no text; this one 3.3-9.1 s and 134-151 KB with every title, label and
-footer as text (``docs/keputusan.md``, issue 17).
+Measured on the default 10-slide Rakornis deck (sample warehouse, 2-core machine): the Pillow picture PDF took
+7.7 s for the whole command and 1.9 MB with no text; this one 4.3 s (the print itself 2.0-2.7 s) and 171 KB
+with every title, label, map name and footer as text (``docs/keputusan.md``, issue 17).
 """
 
 from __future__ import annotations
