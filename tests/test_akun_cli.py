@@ -95,3 +95,25 @@ def test_a_full_disk_is_a_sentence_not_a_traceback(tmp_path: Path) -> None:
     )
     assert r.returncode == 1 and r.stderr.startswith("Disk penuh") and "akun tidak diubah" in r.stderr
     assert "Traceback" not in r.stderr and [p.name for p in tmp_path.iterdir()] == [".akun.json.kunci"]
+
+
+def test_accounts_file_read_once_per_version_and_every_change_seen(tmp_path: Path) -> None:
+    """The parsed accounts file is kept per version (inode, size, mtime): a save through the command (a new
+    file) and a hand edit in place (same inode) are both seen at the next read."""
+    w = tmp_path / "warehouse.duckdb"
+    admin = Pengguna("admin", "admin")
+    akun.tambah("sari", "penyaji", "sandi-uji-panjang", oleh=admin, warehouse=w)
+    assert [a.peran for a in akun.baca_berkas(w)] == ["penyaji"]
+    assert akun.baca_berkas(w) == akun.baca_berkas(w)
+    akun.tambah("budi", "operator", "sandi-uji-panjang", kab="6310", oleh=admin, warehouse=w)
+    assert {a.nama for a in akun.baca_berkas(w)} == {"sari", "budi"}
+    path = akun.path_akun(w)
+    inode = path.stat().st_ino
+    isi = json.loads(path.read_text(encoding="utf-8"))
+    isi["akun"] = [a for a in isi["akun"] if a["nama"] != "budi"]
+    with path.open("r+", encoding="utf-8") as f:  # an editor saving in place
+        f.seek(0)
+        f.write(json.dumps(isi))
+        f.truncate()
+    assert path.stat().st_ino == inode
+    assert [a.nama for a in akun.baca_berkas(w)] == ["sari"]

@@ -32,7 +32,7 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from dasbor.warehouse import audit, berkas, settings
@@ -114,19 +114,31 @@ def path_akun(warehouse: Path | None = None) -> Path:
 
 
 def baca_berkas(warehouse: Path | None = None) -> list[Akun]:
-    """Accounts of the accounts file (an unreadable file counts as none, never as a traceback)."""
+    """Accounts of the accounts file (an unreadable file counts as none, never as a traceback).
+
+    A signed-in session re-checks its account at every action, about ten times per page run, so the parsed file
+    is kept per version of the file: its inode, size and modification time. Every write replaces the file
+    (:func:`berkas.tulis_atomik`), so a new inode makes the next read see a removed or demoted account."""
     path = path_akun(warehouse)
     try:
-        raw = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-    except (OSError, ValueError):
+        info = path.stat()
+    except OSError:
         return []
-    hasil = []
-    for a in raw.get("akun", []):
-        if isinstance(a, dict) and a.get("peran") in PERAN and a.get("nama") and a.get("hash"):
-            hasil.append(
-                Akun(str(a["nama"]), str(a["peran"]), str(a["hash"]), a.get("kab"), str(a.get("dibuat_pada", "")))
-            )
-    return hasil
+    return list(_baca_versi(str(path), info.st_ino, info.st_size, info.st_mtime_ns))
+
+
+@lru_cache(maxsize=16)
+def _baca_versi(path: str, inode: int, ukuran: int, mtime_ns: int) -> tuple[Akun, ...]:
+    try:
+        raw = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return ()
+    daftar = raw.get("akun", []) if isinstance(raw, dict) else []
+    return tuple(
+        Akun(str(a["nama"]), str(a["peran"]), str(a["hash"]), a.get("kab"), str(a.get("dibuat_pada", "")))
+        for a in daftar
+        if isinstance(a, dict) and a.get("peran") in PERAN and a.get("nama") and a.get("hash")
+    )
 
 
 def baca_akun(rahasia: Mapping[str, object], env: str, warehouse: Path | None = None) -> dict[str, Akun]:
