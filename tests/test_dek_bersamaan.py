@@ -74,6 +74,22 @@ def test_anonymous_and_operators_change_no_deck(w: Path) -> None:
     assert not (w.parent / "presentasi").exists() and not audit.path_audit(w).exists()
 
 
+def test_a_click_on_a_slide_someone_else_moved_changes_nothing(w: Path) -> None:
+    """Two presenters see the same list; one removes slide 1, the other then clicks "remove" on what was slide 2
+    on their screen. By position alone that would remove the wrong slide: it is refused and the deck kept."""
+    dilihat = store.ambil_dek("Rakornis", w)
+    kedua, ketiga = dilihat.slide[1], dilihat.slide[2]
+    store.hapus_slide("Rakornis", 0, w, oleh=ADMIN, dilihat=dilihat.slide[0])
+    sebelum = store.ambil_dek("Rakornis", w)
+    with pytest.raises(store.DeckError, match="telah diubah oleh pengguna lain"):
+        store.hapus_slide("Rakornis", 1, w, oleh=PENYAJI, dilihat=kedua)
+    with pytest.raises(store.DeckError, match="telah diubah oleh pengguna lain"):
+        store.geser_slide("Rakornis", 2, -1, w, oleh=PENYAJI, dilihat=ketiga)
+    assert store.ambil_dek("Rakornis", w) == sebelum
+    baru = store.hapus_slide("Rakornis", 0, w, oleh=PENYAJI, dilihat=kedua)  # where it is now: accepted
+    assert kedua not in baru.slide and baru.slide[0] == ketiga
+
+
 def test_deck_operations_act_on_the_saved_deck_and_are_audited(w: Path) -> None:
     store.geser_slide("Rakornis", 1, -1, w, oleh=PENYAJI)
     dek = store.hapus_slide("Rakornis", 0, w, oleh=PENYAJI)

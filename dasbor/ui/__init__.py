@@ -4,7 +4,8 @@ The page frame (``frame``: page config, sidebar filters bound to the URL, sample
 widgets, the cached data API (``data``: one typed function per named query), ``grafik`` (a chart with its source
 line and its deck and share buttons), ``unduh`` (downloads with their metadata sheet), ``masuk`` (signing in),
 figures shared between sessions (``figur``), the presenter's cache (``presentasi``) and on-screen slide
-(``tayangan``), and the Kelola Data and Tindak Lanjut sections (``kelola_*``, ``tindak_lanjut``). Pages in
+(``tayangan``), and the sections of the pages that change things: Kelola Data (``kelola_impor``,
+``kelola_akun``, ``kelola_cadangan``), Presentasi (``kelola_dek``) and Tindak Lanjut (``tindak_lanjut``). Pages in
 ``pages/`` call only this floor and ``dasbor.views``. Enforced by import-linter (``pyproject.toml``).
 """
 

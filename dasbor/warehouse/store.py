@@ -246,15 +246,44 @@ def pindah_slide(dek: Dek, indeks: int, arah: int) -> Dek:
     return dek
 
 
-def geser_slide(nama_dek: str, indeks: int, arah: int, warehouse: Path | None = None, *, oleh: Pengguna | None) -> Dek:
-    """Move slide ``indeks`` of deck ``nama_dek`` up (-1) or down (+1), on the deck as saved now."""
-    return ubah(nama_dek, lambda d: pindah_slide(d, indeks, arah), warehouse, oleh=oleh, tindakan="dek.pindah_slide")
+def _periksa_posisi(dek: Dek, indeks: int, dilihat: Slide | None) -> None:
+    """Refuse a move or a removal when slide ``indeks`` is no longer the one the user saw there (``dilihat``):
+    someone else moved, removed or added a slide since the page was drawn, and by position alone the click
+    would hit another slide."""
+    if dilihat is not None and (not 0 <= indeks < len(dek.slide) or dek.slide[indeks] != dilihat):
+        raise DeckError(
+            f"Daftar slide '{dek.nama}' telah diubah oleh pengguna lain sejak halaman ini dimuat; tidak ada yang "
+            "diubah. Periksa daftar yang baru, lalu ulangi."
+        )
 
 
-def hapus_slide(nama_dek: str, indeks: int, warehouse: Path | None = None, *, oleh: Pengguna | None) -> Dek:
-    """Remove slide ``indeks`` of deck ``nama_dek`` (nothing when it no longer exists)."""
+def geser_slide(
+    nama_dek: str,
+    indeks: int,
+    arah: int,
+    warehouse: Path | None = None,
+    *,
+    oleh: Pengguna | None,
+    dilihat: Slide | None = None,
+) -> Dek:
+    """Move slide ``indeks`` of deck ``nama_dek`` up (-1) or down (+1), on the deck as saved now; with
+    ``dilihat`` (the slide the user saw at ``indeks``) only if it is still there."""
+
+    def geser(dek: Dek) -> Dek:
+        _periksa_posisi(dek, indeks, dilihat)
+        return pindah_slide(dek, indeks, arah)
+
+    return ubah(nama_dek, geser, warehouse, oleh=oleh, tindakan="dek.pindah_slide")
+
+
+def hapus_slide(
+    nama_dek: str, indeks: int, warehouse: Path | None = None, *, oleh: Pengguna | None, dilihat: Slide | None = None
+) -> Dek:
+    """Remove slide ``indeks`` of deck ``nama_dek`` (nothing when it no longer exists); with ``dilihat`` only if
+    that slide is still at ``indeks``."""
 
     def buang(dek: Dek) -> Dek:
+        _periksa_posisi(dek, indeks, dilihat)
         if 0 <= indeks < len(dek.slide):
             dek.slide.pop(indeks)
         return dek
