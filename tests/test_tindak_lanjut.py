@@ -188,14 +188,19 @@ def test_penyaji_records_a_meeting_and_an_update_through_the_page(
     w.write_bytes(gudang.warehouse.read_bytes())
     monkeypatch.setenv("DASBOR_WAREHOUSE", str(w))
     _, _, k = _dua_rapat(w)
+    snap = store.kunci_data("Rakornis **2027**", w, oleh=PENYAJI)
     at = AppTest.from_file(str(ROOT / "pages" / "tindak_lanjut.py"), default_timeout=90)
     _masuk_sebagai(at, PENYAJI, w).run()
     nama = next(t for t in at.text_input if t.label == "Nama rapat")
     nama.input("Rakornis 2027")
+    next(s for s in at.selectbox if s.label.startswith("Snapshot angka rapat")).set_value(snap.slug)
     next(b for b in at.button if b.label == "Simpan rapat").click().run()
     assert not at.exception
-    assert [r.label for r in simpanan.baca(w).rapat][-1] == "Rakornis 2027"
+    baru = simpanan.baca(w).rapat[-1]
+    assert (baru.label, baru.snapshot) == ("Rakornis 2027", snap.slug)
     assert any("Rapat 'Rakornis 2027' dicatat" in s.value for s in at.success)
+    at.selectbox(key="tl_rapat").set_value(baru.id).run()
+    assert any(r"snapshot Rakornis \*\*2027\*\*" in c.value for c in at.caption), "label shown as typed"
     catatan = next(t for t in at.text_area if t.label == "Catatan")
     catatan.input("Rapat koordinasi dengan 12 IKM")
     next(b for b in at.button if b.label == "Simpan pembaruan").click().run()

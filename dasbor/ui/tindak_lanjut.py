@@ -16,10 +16,10 @@ import streamlit as st
 
 from dasbor.ui import data
 from dasbor.ui import peristiwa as peristiwa_ui
-from dasbor.views import formats
+from dasbor.views import aman, formats
 from dasbor.views import tindak_lanjut as tl
 from dasbor.views.palette import LABEL_RANTAI
-from dasbor.warehouse import peran, peristiwa, settings
+from dasbor.warehouse import peran, peristiwa, settings, store
 from dasbor.warehouse import tindak_lanjut as simpanan
 from dasbor.warehouse.peran import Pengguna
 from dasbor.warehouse.tindak_lanjut import STATUS, Komitmen, Rapat, Register
@@ -87,6 +87,15 @@ def tampil_evaluasi(reg: Register) -> None:
     rapat = reg.rapat_menurut_id()[rapat_id]
     df = tl.evaluasi(reg, rapat_id, nama_kab(), ukur)
     st.text(tl.ringkas_evaluasi(df, rapat.label))
+    if rapat.snapshot:
+        snap = next((s for s in store.baca_snapshot() if s.slug == rapat.snapshot), None)
+        st.caption(
+            f"Angka rapat ini dikunci di snapshot {aman.markdown(snap.label)} ({snap.dibuat_pada[:10]}); "
+            "'Capaian kini' memakai "
+            "data terkini, tab Sejak Rakor lalu di halaman Presentasi membandingkan keduanya."
+            if snap
+            else f"Snapshot rapat ini ({aman.kode(rapat.snapshot)}) sudah dihapus."
+        )
     if df.is_empty():
         return
     st.dataframe(df.drop("id"), hide_index=True, width="stretch")
@@ -133,10 +142,16 @@ def form_catat(siapa: Pengguna | None, reg: Register) -> None:
         with st.expander("Rapat baru", icon=":material/event:"), st.form("tl_form_rapat", clear_on_submit=True):
             label = st.text_input("Nama rapat", placeholder="Rakornis Perindustrian 2026")
             tanggal = st.date_input("Tanggal rapat", format="DD/MM/YYYY")
-            snap = st.text_input("Snapshot (opsional)", help="Slug snapshot yang dipakai di rapat ini.")
+            snapshot = {s.slug: f"{s.label} ({s.dibuat_pada[:10]})" for s in store.baca_snapshot()}
+            snap = st.selectbox(
+                "Snapshot angka rapat (opsional)",
+                ["", *snapshot],
+                format_func=lambda k: snapshot.get(k, "Tanpa snapshot"),
+                help="Salinan data yang dikunci untuk rapat ini di halaman Presentasi (tab Kunci data).",
+            )
             if st.form_submit_button("Simpan rapat", type="primary"):
                 try:
-                    r = simpanan.simpan_rapat(siapa, Rapat("", label, tanggal, snap.strip()))
+                    r = simpanan.simpan_rapat(siapa, Rapat("", label, tanggal, snap or ""))
                     _berhasil(f"Rapat '{r.label}' dicatat.")
                 except _KESALAHAN as exc:
                     st.error(str(exc))
