@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dasbor.ui import frame, grafik, masuk
+from dasbor.ui import frame, masuk
 from dasbor.ui import tindak_lanjut as tl
 
 frame.halaman("Tindak Lanjut", saringan=False)
@@ -24,4 +24,3 @@ with berkas:
     tl.berkas(siapa, reg)
 with peristiwa:
     tl.kelola_peristiwa(siapa)
-grafik.penutup(dek="tindak_lanjut.evaluasi")

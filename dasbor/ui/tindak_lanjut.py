@@ -14,7 +14,7 @@ import datetime as dt
 import polars as pl
 import streamlit as st
 
-from dasbor.ui import data
+from dasbor.ui import data, grafik
 from dasbor.ui import peristiwa as peristiwa_ui
 from dasbor.views import aman, formats
 from dasbor.views import tindak_lanjut as tl
@@ -75,7 +75,8 @@ def _label_rapat(reg: Register) -> dict[str, str]:
 
 
 def tampil_evaluasi(reg: Register) -> None:
-    """ "Evaluasi Rakor lalu": pick a meeting (default: the one before the latest), see each commitment."""
+    """ "Evaluasi Rakor lalu": pick a meeting (default: the one before the latest), see each commitment, add the
+    evaluation to a deck or share it (only when there is one to show)."""
     _pesan()
     if not reg.rapat:
         st.info("Belum ada rapat tercatat. Penyaji mencatat rapat dan komitmennya di tab Catat.")
@@ -103,6 +104,7 @@ def tampil_evaluasi(reg: Register) -> None:
         "Capaian kini: nilai yang diukur dasbor untuk indikator dasbor (kabupaten komitmen, tahun target; bila "
         "tahun itu belum ada datanya, tahun terakhir yang ada). Indikator teks bebas tidak diukur."
     )
+    grafik.penutup(dek="tindak_lanjut.evaluasi")
 
 
 def tampil_daftar(reg: Register) -> None:
