@@ -204,3 +204,6 @@ def test_printed_map_is_vector_labelled_and_greys_a_kabupaten_without_data(gudan
         or halaman.data[0].z[list(halaman.data[0].locations).index(kosong)] is None
     )
     assert all(list(f.traces) == [0, 1] for f in halaman.frames)
+    assert [f["properties"]["kode_bps"] for f in halaman.data[1].geojson["features"]] == [kosong]
+    assert all(t.geojson is None for f in halaman.frames for t in f.data), "frames send values, not shapes"
+    assert len(halaman.to_json()) < 2.5 * len(json.dumps(b.geojson))

@@ -19,6 +19,7 @@ A cached figure is shared by every session: callers hand it to ``st.plotly_chart
 from __future__ import annotations
 
 import hashlib
+import itertools
 import weakref
 from collections.abc import Callable
 from types import FunctionType
@@ -74,6 +75,28 @@ def nama_fungsi(fungsi: FunctionType) -> str:
     return f"{fungsi.__module__}.{fungsi.__qualname__}:{fungsi.__code__.co_firstlineno}"
 
 
+_TANDA: dict[int, tuple[weakref.ref[go.Figure], bytes]] = {}
+_URUT = itertools.count()
+
+
+def sidik_figur(fig: go.Figure) -> bytes:
+    """A figure argument by identity: a token per live figure object (a new object, even one reusing a freed
+    object's ``id``, gets a new token). Enough for figures that come out of this cache themselves, which live
+    as long as their entry: a chart's event lines (:func:`dasbor.views.peristiwa.tandai`) are then drawn once
+    per chart and event list, not copied and re-validated on every view (about 20 ms a chart, measured)."""
+    dikenal = _TANDA.get(id(fig))
+    if dikenal is not None and dikenal[0]() is fig:
+        return dikenal[1]
+    token = f"figur-{next(_URUT)}".encode()
+    kunci = id(fig)
+
+    def lupakan(_: weakref.ref[go.Figure]) -> None:
+        _TANDA.pop(kunci, None)
+
+    _TANDA[kunci] = (weakref.ref(fig, lupakan), token)
+    return token
+
+
 def sidik_batas(batas: Batas) -> bytes:
     """Boundaries by content (computed once per object), not by hashing a 50 KB GeoJSON on every view."""
     return batas.sidik
@@ -82,7 +105,7 @@ def sidik_batas(batas: Batas) -> bytes:
 @st.cache_resource(
     show_spinner=False,
     max_entries=MAKS_FIGUR,
-    hash_funcs={pl.DataFrame: sidik, FunctionType: nama_fungsi, Batas: sidik_batas},
+    hash_funcs={pl.DataFrame: sidik, FunctionType: nama_fungsi, Batas: sidik_batas, go.Figure: sidik_figur},
 )
 def _bangun(
     nama: str,

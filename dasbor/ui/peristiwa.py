@@ -12,6 +12,7 @@ from typing import Any
 import plotly.graph_objects as go
 import streamlit as st
 
+from dasbor.ui import figur
 from dasbor.views import peristiwa as tampil
 from dasbor.warehouse import peristiwa as simpanan
 from dasbor.warehouse import settings
@@ -53,10 +54,13 @@ def grafik_waktu(
     **kwargs: Any,
 ) -> None:
     """Draw a time chart with the events that concern ``kab`` and ``rantai`` and list them under it, or in
-    ``daftar_di`` (a container the page placed elsewhere, e.g. below a row that must print on one page)."""
+    ``daftar_di`` (a container the page placed elsewhere, e.g. below a row that must print on one page).
+
+    ``fig`` is a shared figure from :func:`dasbor.ui.figur.tersimpan`; the marked copy is cached by that
+    figure's identity and the event list, so each view reuses it instead of copying the figure again."""
     tempat = wadah if wadah is not None else st
     kena = [p for p in daftar() if p.menyangkut(tuple(kab), tuple(rantai))]
-    tempat.plotly_chart(tampil.tandai(fig, kena), key=key, **kwargs)
+    tempat.plotly_chart(figur.tersimpan(tampil.tandai, fig, tuple(kena)), key=key, **kwargs)
     baris = tampil.daftar_teks(fig, kena)
     if baris:
         teks = "Catatan peristiwa (sumber di halaman Tindak Lanjut): " + "; ".join(_polos(b) for b in baris)

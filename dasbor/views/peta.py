@@ -125,37 +125,57 @@ def _petak(df: pl.DataFrame, metrik: Metrik, rentang: tuple[float, float]) -> go
     )
 
 
-def _jejak(df: pl.DataFrame, batas: Batas, metrik: Metrik, rentang: tuple[float, float]) -> go.Choroplethmap:
+def _jejak(
+    df: pl.DataFrame, batas: Batas, metrik: Metrik, rentang: tuple[float, float], *, bentuk: bool = True
+) -> go.Choroplethmap:
+    """The kabupaten coloured by value. ``bentuk=False`` leaves the shapes (and the fixed styling) out: an
+    animation frame only changes values, and plotly keeps the trace's own; sending the GeoJSON once per year
+    made the map several times heavier to send and to serialise on every view."""
+    tetap: dict[str, Any] = (
+        {
+            "geojson": batas.geojson,
+            "hoverinfo": "text",
+            "colorscale": WARNA_SKALA,
+            "zmin": rentang[0],
+            "zmax": rentang[1],
+            "marker": {"line": {"color": "white", "width": 1.5}, "opacity": 0.9},
+            "colorbar": _colorbar(metrik),
+        }
+        if bentuk
+        else {}
+    )
     return go.Choroplethmap(
-        geojson=batas.geojson,
         locations=df["kode_bps"].to_list(),
         z=df[metrik.kolom].to_list(),
         customdata=df["kode_bps"].to_list(),
         hovertext=_hover(df, metrik),
-        hoverinfo="text",
-        colorscale=WARNA_SKALA,
-        zmin=rentang[0],
-        zmax=rentang[1],
-        marker={"line": {"color": "white", "width": 1.5}, "opacity": 0.9},
-        colorbar=_colorbar(metrik),
+        **tetap,
     )
 
 
-def _tanpa_data(df: pl.DataFrame, batas: Batas, metrik: Metrik) -> go.Choroplethmap:
+def _tanpa_data(df: pl.DataFrame, metrik: Metrik, geojson: Mapping[str, Any] | None = None) -> go.Choroplethmap:
     """The kabupaten with no value this year, in grey: without it they would be holes in the map, read as
-    missing land or as zero. Always present (possibly empty) so an animation frame can update it."""
+    missing land or as zero. Always present (possibly empty) so an animation frame can update it; ``geojson``
+    (the first frame only) holds just the shapes that are grey in some year, usually none."""
     kosong = df.filter(pl.col(metrik.kolom).is_null())
     kode = kosong["kode_bps"].to_list()
+    tetap: dict[str, Any] = (
+        {
+            "geojson": geojson,
+            "hoverinfo": "text",
+            "colorscale": [[0, WARNA_TANPA_DATA], [1, WARNA_TANPA_DATA]],
+            "showscale": False,
+            "marker": {"line": {"color": "white", "width": 1.5}, "opacity": 0.9},
+        }
+        if geojson is not None
+        else {}
+    )
     return go.Choroplethmap(
-        geojson=batas.geojson,
         locations=kode,
         z=[0] * len(kode),
         customdata=kode,
         hovertext=[f"<b>{n}</b><br>{metrik.label}: tanpa data" for n in kosong["nama"].to_list()],
-        hoverinfo="text",
-        colorscale=[[0, WARNA_TANPA_DATA], [1, WARNA_TANPA_DATA]],
-        showscale=False,
-        marker={"line": {"color": "white", "width": 1.5}, "opacity": 0.9},
+        **tetap,
     )
 
 
@@ -258,26 +278,33 @@ def choropleth(
         tahun = tahun_ada[-1]
     if batas.skema:
 
-        def jejak(d: pl.DataFrame) -> go.Heatmap | go.Choroplethmap:
-            return _petak(d, metrik, rentang)
+        def bingkai(d: pl.DataFrame, *, awal: bool) -> list[go.Heatmap | go.Choroplethmap]:
+            del awal  # a heatmap has no shapes to leave out
+            return [_petak(d, metrik, rentang)]
     else:
+        bisa_tampil = df.filter(pl.col("tahun").is_in([tahun, *tahun_ada]) & pl.col(metrik.kolom).is_null())
+        pernah_kosong = set(bisa_tampil["kode_bps"].to_list())
+        abu = {
+            "type": "FeatureCollection",
+            "features": [f for f in batas.geojson["features"] if f["properties"]["kode_bps"] in pernah_kosong],
+        }
 
-        def jejak(d: pl.DataFrame) -> go.Heatmap | go.Choroplethmap:
-            return _jejak(d, batas, metrik, rentang)
+        def bingkai(d: pl.DataFrame, *, awal: bool) -> list[go.Heatmap | go.Choroplethmap]:
+            """The traces a year changes: the values, and the grey kabupaten without one; the first with their
+            shapes, the animation frames with values only."""
+            return [_jejak(d, batas, metrik, rentang, bentuk=awal), _tanpa_data(d, metrik, abu if awal else None)]
 
-    def bingkai(d: pl.DataFrame) -> list[go.Heatmap | go.Choroplethmap]:
-        """The traces a year changes: the values, and (real boundaries) the grey kabupaten without one."""
-        return [jejak(d)] if batas.skema else [jejak(d), _tanpa_data(d, batas, metrik)]
-
-    awal = bingkai(df.filter(pl.col("tahun") == tahun))
-    fig = go.Figure(awal)
+    fig = go.Figure(bingkai(df.filter(pl.col("tahun") == tahun), awal=True))
+    jumlah_jejak = len(fig.data)
     if batas.skema:
         _skema_tata(fig, kawasan, tinggi)
     else:
         _peta_tata(fig, batas, kawasan, titik, tinggi)
     if animasi and len(tahun_ada) > 1:
         fig.frames = [
-            go.Frame(data=bingkai(df.filter(pl.col("tahun") == t)), name=str(t), traces=list(range(len(awal))))
+            go.Frame(
+                data=bingkai(df.filter(pl.col("tahun") == t), awal=False), name=str(t), traces=list(range(jumlah_jejak))
+            )
             for t in tahun_ada
         ]
         fig.update_layout(
