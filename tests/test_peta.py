@@ -12,7 +12,7 @@ import pytest
 from shapely.geometry import box
 from streamlit.testing.v1 import AppTest
 
-from dasbor.views import peta
+from dasbor.views import peta, peta_cetak
 from dasbor.warehouse import batas, db, settings
 from tests.conftest import Fixture
 
@@ -182,7 +182,7 @@ def test_printed_map_is_vector_labelled_and_greys_a_kabupaten_without_data(gudan
     df = df.with_columns(
         pl.when(pl.col("kode_bps") == kosong).then(None).otherwise(pl.col("jumlah_ikm")).alias("jumlah_ikm")
     )
-    fig = peta.choropleth_cetak(df, b, "jumlah_ikm", 2025, kawasan=kawasan)
+    fig = peta_cetak.choropleth_cetak(df, b, "jumlah_ikm", 2025, kawasan=kawasan)
     jenis = {t.type for t in fig.data}
     assert jenis == {"scatter"}, "no WebGL map trace: Chromium's print leaves those blank"
     wilayah = [t for t in fig.data if t.fill == "toself"]

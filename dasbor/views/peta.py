@@ -3,19 +3,17 @@ an optional IKM density layer, and a year slider with a play button. Pure plotly
 
 Offline by construction: MapLibre traces on ``map_style="white-bg"`` load no tiles, and the map draws no text
 layer (text on a MapLibre map would fetch glyphs from the internet): names and values are in the hover card
-and the legend.
+and the legend. The printed map (decks, cards) is :mod:`dasbor.views.peta_cetak`.
 """
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import plotly.graph_objects as go
 import polars as pl
-from plotly.colors import sample_colorscale
 
 from dasbor.views import formats
 from dasbor.views.charts import FONT
@@ -74,7 +72,7 @@ def _pusat(batas: Batas) -> tuple[float, float, float]:
     return (min(ys) + max(ys)) / 2, (min(xs) + max(xs)) / 2, zoom
 
 
-def _colorbar(metrik: Metrik) -> dict[str, object]:
+def colorbar(metrik: Metrik) -> dict[str, object]:
     return {
         "title": {"text": metrik.label, "side": "right", "font": {"size": 13}},
         "thickness": 14,
@@ -121,7 +119,7 @@ def _petak(df: pl.DataFrame, metrik: Metrik, rentang: tuple[float, float]) -> go
         zmax=rentang[1],
         xgap=4,
         ygap=4,
-        colorbar=_colorbar(metrik),
+        colorbar=colorbar(metrik),
     )
 
 
@@ -139,7 +137,7 @@ def _jejak(
             "zmin": rentang[0],
             "zmax": rentang[1],
             "marker": {"line": {"color": "white", "width": 1.5}, "opacity": 0.9},
-            "colorbar": _colorbar(metrik),
+            "colorbar": colorbar(metrik),
         }
         if bentuk
         else {}
@@ -179,7 +177,7 @@ def _tanpa_data(df: pl.DataFrame, metrik: Metrik, geojson: Mapping[str, Any] | N
     )
 
 
-def _kartu_kawasan(kawasan: pl.DataFrame) -> list[str]:
+def kartu_kawasan(kawasan: pl.DataFrame) -> list[str]:
     return [
         f"<b>{r['nama']}</b><br>Luas rencana: {formats.angka(r['luas_rencana_ha'])} ha"
         f"<br>Luas berizin: {formats.angka(r['luas_izin_ha'])} ha<br>Pengelola: {r['pengelola']}"
@@ -197,7 +195,7 @@ def _skema_tata(fig: go.Figure, kawasan: pl.DataFrame | None, tinggi: int) -> No
                 y=[TILE[k][1] + 0.3 for k in kawasan["kode_bps"].to_list()],
                 mode="markers",
                 marker={"size": 18, "color": "#dc2626", "symbol": "diamond", "line": {"color": "white", "width": 2}},
-                hovertext=_kartu_kawasan(kawasan),
+                hovertext=kartu_kawasan(kawasan),
                 hoverinfo="text",
                 name="Kawasan industri",
             )
@@ -240,7 +238,7 @@ def _peta_tata(
                 mode="markers",
                 marker={"size": 20, "color": "#dc2626", "symbol": "circle"},
                 name="Kawasan industri",
-                hovertext=_kartu_kawasan(kawasan),
+                hovertext=kartu_kawasan(kawasan),
                 hoverinfo="text",
             )
         )
@@ -350,33 +348,6 @@ def choropleth(
     return fig
 
 
-def _cincin(geometri: Mapping[str, Any]) -> list[list[list[float]]]:
-    """Every ring of a (Multi)Polygon; holes are drawn over by whatever lies inside them (a kota inside its
-    kabupaten), so they need no special case."""
-    if geometri["type"] == "Polygon":
-        return list(geometri["coordinates"])
-    return [cincin for bagian in geometri["coordinates"] for cincin in bagian]
-
-
-def _luas(cincin: list[list[float]]) -> float:
-    return abs(sum(x0 * y1 - x1 * y0 for (x0, y0, *_), (x1, y1, *_) in itertools.pairwise(cincin))) / 2
-
-
-def _warna_teks(isi: str) -> str:
-    """Dark text on light fills, white on dark ones (by the fill's luminance), readable on a projector."""
-    r, g, b = (
-        (int(v) for v in isi.removeprefix("rgb(").removesuffix(")").split(","))
-        if isi.startswith("rgb(")
-        else (int(isi[i : i + 2], 16) for i in (1, 3, 5))
-    )
-    return "#1f2937" if 0.299 * r + 0.587 * g + 0.114 * b > 150 else "white"
-
-
-BAGIAN_KECIL = 0.02
-"""A kabupaten under 2 % of the province's area (Kota Banjarmasin, Kota Banjarbaru) is labelled beside the map
-with a leader line: its name would not fit inside it."""
-
-
 def nama_singkat(nama: str) -> str:
     """The name as printed on a map: the usual local short forms ("Hulu Sungai Selatan" -> "HSS", "Barito
     Kuala" -> "Batola"), without "Kota" (a kota is told apart by its size and its leader line)."""
@@ -385,152 +356,6 @@ def nama_singkat(nama: str) -> str:
     if nama.startswith("Hulu Sungai "):
         return "HS" + nama.removeprefix("Hulu Sungai ")[:1]
     return nama.removeprefix("Kota ")
-
-
-def _label_peta(label: Mapping[str, tuple[float, float, str, str]], kecil: set[str]) -> list[dict[str, Any]]:
-    """Name and value on each kabupaten; the small ones in a column left of the map, spread apart so their two
-    lines never overlap, each with a line to its own label point. Returned as layout annotations, set at once
-    (plotly re-validates every annotation on each ``add_annotation``)."""
-    catatan: list[dict[str, Any]] = [
-        {"x": x, "y": y, "text": teks, "showarrow": False, "font": {"size": 12, "color": warna}}
-        for kode, (x, y, teks, warna) in label.items()
-        if kode not in kecil
-    ]
-    if not kecil:
-        return catatan
-    kiri = min(x for x, *_ in label.values()) - 0.35
-    tinggi_sebelumnya: float | None = None
-    for kode in sorted(kecil, key=lambda k: -label[k][1]):
-        x, y, teks, _ = label[kode]
-        ty = y if tinggi_sebelumnya is None else min(y, tinggi_sebelumnya - 0.3)
-        tinggi_sebelumnya = ty
-        catatan.append(
-            {
-                "x": x,
-                "y": y,
-                "ax": kiri,
-                "ay": ty,
-                "axref": "x",
-                "ayref": "y",
-                "text": teks,
-                "showarrow": True,
-                "arrowhead": 0,
-                "arrowwidth": 1,
-                "arrowcolor": "#6b7280",
-                "xanchor": "right",
-                "font": {"size": 12, "color": "#1f2937"},
-            }
-        )
-    return catatan
-
-
-def choropleth_cetak(
-    df: pl.DataFrame,
-    batas: Batas,
-    metrik_kolom: str,
-    tahun: int,
-    *,
-    kawasan: pl.DataFrame | None = None,
-    tinggi: int = 620,
-) -> go.Figure:
-    """The boundary map for decks, PDF, PPTX and share cards: every kabupaten a filled SVG path on plain axes,
-    labelled with its name and value, the estates as red diamonds, a colour bar; no WebGL and no tiles.
-
-    Why not the page's MapLibre map: a printed page has no hover, so names and values must be on the map, and
-    MapLibre text needs glyphs from the internet; WebGL canvases also come out blank in Chromium's print, and
-    vectors stay sharp at any zoom of the PDF. Longitude and latitude are used as x and y with equal scales:
-    at 1-4 degrees south the distortion is under 0.3 %. A kabupaten with no value is grey with a dash. Schematic
-    boundaries keep the tile map."""
-    if batas.skema:
-        return choropleth(df, batas, metrik_kolom, tahun, kawasan=kawasan, animasi=False, tinggi=tinggi)
-    metrik = METRIK[metrik_kolom]
-    semua = [v for v in df[metrik.kolom].to_list() if v is not None]
-    zmin, zmax = min(semua, default=0.0), max(semua, default=1.0)
-    kini = {r["kode_bps"]: r for r in df.filter(pl.col("tahun") == tahun).iter_rows(named=True)}
-    luas = {
-        f["properties"]["kode_bps"]: sum(_luas(c) for c in _cincin(f["geometry"])) for f in batas.geojson["features"]
-    }
-    total = sum(luas.values()) or 1.0
-    jejak: list[dict[str, Any]] = []
-    label: dict[str, tuple[float, float, str, str]] = {}
-    # Largest first, so a kota inside a kabupaten (and over its hole) is drawn on top of it.
-    for f in sorted(batas.geojson["features"], key=lambda f: -luas[f["properties"]["kode_bps"]]):
-        kode = f["properties"]["kode_bps"]
-        baris = kini.get(kode, {})
-        nilai = baris.get(metrik.kolom)
-        posisi = (nilai - zmin) / (zmax - zmin) if nilai is not None and zmax > zmin else 1.0
-        isi = WARNA_TANPA_DATA if nilai is None else sample_colorscale(WARNA_SKALA, [posisi])[0]
-        xs: list[float | None] = []
-        ys: list[float | None] = []
-        for cincin in _cincin(f["geometry"]):
-            xs += [float(p[0]) for p in cincin] + [None]
-            ys += [float(p[1]) for p in cincin] + [None]
-        nama = str(baris.get("nama") or f["properties"].get("nama", kode))
-        jejak.append(
-            {
-                "type": "scatter",
-                "x": xs,
-                "y": ys,
-                "mode": "lines",
-                "fill": "toself",
-                "fillcolor": isi,
-                "line": {"color": "white", "width": 1.2},
-                "hoverinfo": "text",
-                "hovertext": f"<b>{nama}</b><br>{metrik.label}: {metrik.fmt(nilai)}",
-                "showlegend": False,
-            }
-        )
-        if kode in batas.label:
-            angka = metrik.fmt(nilai).removesuffix(" unit").removesuffix(" orang") if nilai is not None else "–"
-            label[kode] = (*batas.label[kode], f"{nama_singkat(nama)}<br><b>{angka}</b>", _warna_teks(isi))
-    catatan = _label_peta(label, {k for k in label if luas[k] / total < BAGIAN_KECIL})
-    if any(kini.get(k, {}).get(metrik.kolom) is None for k in luas):
-        catatan.append(
-            {
-                "text": "Abu-abu (–): tanpa data tahun ini",
-                "xref": "paper",
-                "yref": "paper",
-                "x": 0,
-                "y": 0,
-                "xanchor": "left",
-                "yanchor": "bottom",
-                "showarrow": False,
-                "font": {"size": 12, "color": "#4b5563"},
-            }
-        )
-    skala = {"colorscale": WARNA_SKALA, "cmin": zmin, "cmax": zmax, "showscale": True, "colorbar": _colorbar(metrik)}
-    jejak.append({"type": "scatter", "x": [None], "y": [None], "mode": "markers", "marker": skala, "hoverinfo": "skip"})
-    if kawasan is not None and kawasan.height:
-        jejak.append(
-            {
-                "type": "scatter",
-                "x": kawasan["lon"].to_list(),
-                "y": kawasan["lat"].to_list(),
-                "mode": "markers+text",
-                "marker": {"size": 16, "color": "#dc2626", "symbol": "diamond", "line": {"color": "white", "width": 2}},
-                "text": [str(n).replace("Kawasan Industri", "KI") for n in kawasan["nama"].to_list()],
-                "textposition": "middle right",
-                "textfont": {"size": 12, "color": "#991b1b"},
-                "hovertext": _kartu_kawasan(kawasan),
-                "hoverinfo": "text",
-            }
-        )
-    # One constructor call: plotly validates the figure once instead of at every add_trace/add_annotation.
-    return go.Figure(
-        data=jejak,
-        layout={
-            "annotations": catatan,
-            "xaxis": {"visible": False},
-            "yaxis": {"visible": False, "scaleanchor": "x", "scaleratio": 1},
-            "height": tinggi,
-            "margin": {"l": 0, "r": 0, "t": 10, "b": 0},
-            "font": FONT,
-            "separators": ",.",
-            "plot_bgcolor": "white",
-            "hoverlabel": {"font_size": 16},
-            "showlegend": False,
-        },
-    )
 
 
 def peringkat(df: pl.DataFrame, metrik: Metrik, sorot: str | None) -> go.Figure:

@@ -7,7 +7,7 @@ cannot drift from it; plotly draws its charts as SVG, which Chromium prints as v
 (selectable, searchable); one Chromium process prints the whole deck, instead of one export per chart; and it
 needs nothing new: kaleido already drives the same system Chromium (``/usr/bin/chromium``). Map slides drawn
 with MapLibre (WebGL) would print blank, which is why the deck's map is
-:func:`dasbor.views.peta.choropleth_cetak`, drawn as SVG paths.
+:func:`dasbor.views.peta_cetak.choropleth_cetak`, drawn as SVG paths.
 
 Measured on the default 10-slide Rakornis deck (sample warehouse, 2-core machine): the Pillow picture PDF took
 7.7 s for the whole command and 1.9 MB with no text; this one 4.3 s (the print itself 2.0-2.7 s) and 171 KB

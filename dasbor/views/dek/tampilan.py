@@ -23,7 +23,7 @@ from dasbor.views import (
     kpi,
     narasi,
     peristiwa,
-    peta,
+    peta_cetak,
     program,
     rujukan,
     spesialisasi,
@@ -279,7 +279,7 @@ def _peta(gudang: Gudang, s: Saringan) -> Isi:
         f"Peta Indeks Hilirisasi tanpa batu bara, {s.tahun}",
         f"{ringkas}. {batas_peta.atribusi}",
         ("ekspor", "kawasan"),
-        fig=peta.choropleth_cetak(df, batas_peta, kolom, s.tahun, kawasan=gudang.query("kawasan_profil")),
+        fig=peta_cetak.choropleth_cetak(df, batas_peta, kolom, s.tahun, kawasan=gudang.query("kawasan_profil")),
     )
 
 
