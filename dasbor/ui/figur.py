@@ -23,7 +23,7 @@ import itertools
 import weakref
 from collections.abc import Callable
 from types import FunctionType
-from typing import ParamSpec
+from typing import Any, ParamSpec, TypeVar
 
 import plotly.graph_objects as go
 import polars as pl
@@ -37,9 +37,26 @@ MAKS_FIGUR = 512
 """At most this many figures are kept (a figure holds its data: about 5–400 KB); the least recent go first."""
 
 
-_SIDIK: dict[int, tuple[weakref.ref[pl.DataFrame], bytes]] = {}
-"""Fingerprints of frames seen, by ``id``; the weak reference tells a live frame from a new one that reuses a
-freed frame's id. Query results are shared objects (``data.hasil_bersama``), so most calls hit."""
+_SIDIK: dict[int, tuple[weakref.ref[Any], bytes]] = {}
+"""Fingerprints of frames and figures seen, by ``id``; the weak reference tells a live object from a new one
+that reuses a freed object's id. Query results are shared objects (``data.hasil_bersama``), so most calls hit."""
+
+T = TypeVar("T")
+
+
+def _sekali(obj: T, hitung: Callable[[T], bytes]) -> bytes:
+    """``hitung(obj)``, computed once per live object (forgotten when the object is freed)."""
+    dikenal = _SIDIK.get(id(obj))
+    if dikenal is not None and dikenal[0]() is obj:
+        return dikenal[1]
+    hasil = hitung(obj)
+    kunci = id(obj)
+
+    def lupakan(_: weakref.ref[Any]) -> None:
+        _SIDIK.pop(kunci, None)
+
+    _SIDIK[kunci] = (weakref.ref(obj, lupakan), hasil)
+    return hasil
 
 
 def sidik(df: pl.DataFrame) -> bytes:
@@ -47,17 +64,7 @@ def sidik(df: pl.DataFrame) -> bytes:
 
     Computed once per frame object: hashing every row was 7 % of the server's CPU with 30 sessions (py-spy).
     """
-    dikenal = _SIDIK.get(id(df))
-    if dikenal is not None and dikenal[0]() is df:
-        return dikenal[1]
-    hasil = _hitung_sidik(df)
-    kunci = id(df)
-
-    def lupakan(_: weakref.ref[pl.DataFrame]) -> None:
-        _SIDIK.pop(kunci, None)
-
-    _SIDIK[kunci] = (weakref.ref(df, lupakan), hasil)
-    return hasil
+    return _sekali(df, _hitung_sidik)
 
 
 def _hitung_sidik(df: pl.DataFrame) -> bytes:
@@ -75,7 +82,6 @@ def nama_fungsi(fungsi: FunctionType) -> str:
     return f"{fungsi.__module__}.{fungsi.__qualname__}:{fungsi.__code__.co_firstlineno}"
 
 
-_TANDA: dict[int, tuple[weakref.ref[go.Figure], bytes]] = {}
 _URUT = itertools.count()
 
 
@@ -84,17 +90,7 @@ def sidik_figur(fig: go.Figure) -> bytes:
     object's ``id``, gets a new token). Enough for figures that come out of this cache themselves, which live
     as long as their entry: a chart's event lines (:func:`dasbor.views.peristiwa.tandai`) are then drawn once
     per chart and event list, not copied and re-validated on every view (about 20 ms a chart, measured)."""
-    dikenal = _TANDA.get(id(fig))
-    if dikenal is not None and dikenal[0]() is fig:
-        return dikenal[1]
-    token = f"figur-{next(_URUT)}".encode()
-    kunci = id(fig)
-
-    def lupakan(_: weakref.ref[go.Figure]) -> None:
-        _TANDA.pop(kunci, None)
-
-    _TANDA[kunci] = (weakref.ref(fig, lupakan), token)
-    return token
+    return _sekali(fig, lambda _: f"figur-{next(_URUT)}".encode())
 
 
 def sidik_batas(batas: Batas) -> bytes:
